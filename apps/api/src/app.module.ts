@@ -1,0 +1,48 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AppConfig, ConfigModule } from '@inspectorate/config';
+import { DatabaseModule } from '@inspectorate/database';
+import { AccountabilityModule } from './accountability/accountability.module';
+import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { ProblemFilter } from './common/problem.filter';
+import { RequestIdMiddleware } from './common/request-id.middleware';
+import { createValidationPipe } from './common/validation.pipe';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthModule } from './health/health.module';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { InspectionsModule } from './inspections/inspections.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SessionModule } from './session/session.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        TemporalModule,
+        AuthModule,
+        SessionModule,
+        DirectoryModule,
+        HealthModule,
+        CampaignsModule,
+        InspectionsModule,
+        AccountabilityModule,
+        NotificationsModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { Role } from '@inspectorate/domain';
+import { requestContext } from '@inspectorate/observability';
+import { ProblemException } from '../common/problem';
+import { ALLOWED_ROLES, AuthenticatedUser, IS_PUBLIC } from './access.decorators';
+import { TokenService } from './token.service';
+
+/**
+ * Deny by default: an endpoint is reachable without a token only if marked @Public(), and with
+ * one only by the roles its @Roles() names. An endpoint that declares neither is refused to all.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(header);
+    const user = match ? await this.tokens.verify(match[1]) : undefined;
+    if (!user) {
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, match ? 'The access token is invalid or expired; log in again.' : 'Send a bearer token from POST /api/v1/auth/login.');
+    }
+    request.user = user;
+    const store = requestContext.getStore();
+    if (store) store.userId = user.userId;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (!roles || !roles.includes(user.role)) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, `The role ${user.role} may not do this${roles ? ` (allowed: ${roles.join(', ')})` : ''}.`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '@inspectorate/config';
+import { AccessGuard } from './access.guard';
+import { LoginAttempts } from './login-attempts';
+import { LOGIN_THROTTLE } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+
+/**
+ * Tokens, passwords and the two global guards: the rate limiter (login only; other routes skip it)
+ * and the access guard (deny by default).
+ */
+@Module({
+  imports: [
+    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET }) }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: LOGIN_THROTTLE, ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }],
+        skipIf: (context) => context.getHandler().name !== 'login',
+      }),
+    }),
+  ],
+  providers: [
+    PasswordHasher,
+    TokenService,
+    LoginAttempts,
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [PasswordHasher, TokenService, LoginAttempts],
+})
+export class AuthModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module';
+import { CampaignsController } from './campaigns.controller';
+import { CampaignsService } from './campaigns.service';
+
+@Module({
+  imports: [DirectoryModule],
+  controllers: [CampaignsController],
+  providers: [CampaignsService],
+})
+export class CampaignsModule {}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import {
+  CampaignCommand,
+  canSeeInspection,
+  canSeeVisitWindow,
+  CURRENT_CHECKLIST_VERSION,
+  decideCampaign,
+  isRejection,
+  UserActor,
+  validatePolicy,
+} from '@inspectorate/domain';
+import { CampaignEntity, CampaignProgressEntity, InspectionEntity } from '@inspectorate/read-model';
+import { AuthenticatedUser } from '../auth/access.decorators';
+import { newId } from '../common/deterministic-id';
+import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
+import { problems } from '../common/problem';
+import { DirectoryService } from '../directory/directory.service';
+import { CommandGateway, CommandOptions } from '../temporal/command-gateway';
+import { CampaignView, CreateCampaignDto, ListCampaignsQuery, TargetDto } from './campaign.dto';
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly gateway: CommandGateway,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  async create(dto: CreateCampaignDto, user: AuthenticatedUser, options: CommandOptions): Promise<CampaignView> {
+    const policyErrors = validatePolicy(dto.policy);
+    if (policyErrors.length > 0) throw problems.badRequest('The campaign policy is not valid.', policyErrors);
+    const referenceErrors = await this.directory.checkCampaignReferences({
+      leadInspectorId: dto.leadInspectorId,
+      inspectorIds: dto.inspectorIds,
+      unitIds: dto.targets.map((t, i) => ({ field: `targets.${i}.unitId`, unitId: t.unitId })),
+    });
+    if (referenceErrors.length > 0) throw problems.badRequest('The campaign names people or units that do not fit.', referenceErrors);
+
+    const campaignId = newId('campaign', user.userId, options.idempotencyKey);
+    const command: Extract<CampaignCommand, { type: 'CreateCampaign' }> = {
+      type: 'CreateCampaign',
+      campaignId,
+      title: dto.title,
+      year: dto.year,
+      legalBasis: dto.legalBasis,
+      leadInspectorId: dto.leadInspectorId,
+      inspectorIds: dto.inspectorIds,
+      targets: dto.targets.map((t, index) => ({ ...target(t), inspectionId: newId('inspection', user.userId, options.idempotencyKey, String(index)) })),
+      policy: dto.policy,
+      checklistVersion: CURRENT_CHECKLIST_VERSION,
+    };
+    // The same pure check the workflow runs, so a bad campaign never starts a workflow.
+    const precheck = decideCampaign(undefined, command, user, new Date());
+    if (isRejection(precheck) && precheck.code === 'invalid') throw problems.badRequest(precheck.reason, [...(precheck.errors ?? [])]);
+    await this.gateway.createCampaign(command, user, options);
+    return this.get(campaignId, user);
+  }
+
+  async addTarget(campaignId: string, dto: TargetDto, user: AuthenticatedUser, options: CommandOptions): Promise<CampaignView> {
+    await this.get(campaignId, user);
+    const referenceErrors = await this.directory.checkCampaignReferences({
+      leadInspectorId: (await this.row(campaignId)).leadInspectorId,
+      inspectorIds: [],
+      unitIds: [{ field: 'unitId', unitId: dto.unitId }],
+    });
+    if (referenceErrors.length > 0) throw problems.badRequest('The unit does not exist.', referenceErrors);
+    const inspectionId = newId('target', user.userId, options.idempotencyKey, campaignId);
+    await this.gateway.campaign(campaignId, { type: 'AddTarget', inspectionId, ...target(dto) }, user, options);
+    return this.get(campaignId, user);
+  }
+
+  async get(id: string, user: UserActor): Promise<CampaignView> {
+    const campaign = await this.db.getRepository(CampaignEntity).findOne({ where: { id } });
+    if (!campaign) throw problems.notFound('The campaign');
+    const [view] = await this.views([campaign], user);
+    return view;
+  }
+
+  async list(query: ListCampaignsQuery, user: UserActor): Promise<Page<CampaignView>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor);
+    const q = this.db.getRepository(CampaignEntity).createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1);
+    if (query.year) q.andWhere('c.year = :year', { year: query.year });
+    if (query.status) q.andWhere('c.status = :status', { status: query.status });
+    if (after) q.andWhere('(c.created_at, c.id) < (:key, :id)', { key: after.key, id: after.id });
+    const rows = await q.getMany();
+    const page = toPage(rows, limit, (c) => ({ key: c.createdAt.toISOString(), id: c.id }), (c) => c);
+    return { items: await this.views(page.items, user), nextCursor: page.nextCursor };
+  }
+
+  private async row(id: string): Promise<CampaignEntity> {
+    const campaign = await this.db.getRepository(CampaignEntity).findOne({ where: { id } });
+    if (!campaign) throw problems.notFound('The campaign');
+    return campaign;
+  }
+
+  /**
+   * Targets and progress come from the inspections themselves, filtered by what the caller may
+   * know: outside the team and the chairman, a planned (or never visited) inspection does not exist.
+   */
+  private async views(campaigns: CampaignEntity[], user: UserActor): Promise<CampaignView[]> {
+    if (campaigns.length === 0) return [];
+    const ids = campaigns.map((c) => c.id);
+    const inspections = await this.db.getRepository(InspectionEntity).find({
+      where: { campaignId: In(ids) },
+      order: { plannedAt: 'ASC' },
+    });
+    const progressRows = await this.db.getRepository(CampaignProgressEntity).find({ where: { campaignId: In(ids) } });
+    return campaigns.map((campaign) => {
+      const own = inspections.filter((i) => i.campaignId === campaign.id);
+      const facts = (i: InspectionEntity) => ({ unitId: i.unitId, status: i.status, team: i.state.team, startedAt: i.state.startedAt });
+      const visible = own.filter((i) => canSeeInspection(user, facts(i)));
+      const seesAll = visible.length === own.length;
+      const stored = progressRows.find((p) => p.campaignId === campaign.id);
+      const progress = seesAll && stored ? { planned: stored.planned, inProgress: stored.inProgress, closed: stored.closed, cancelled: stored.cancelled, total: stored.total } : countProgress(visible);
+      return {
+        id: campaign.id,
+        title: campaign.title,
+        year: campaign.year,
+        legalBasis: campaign.legalBasis,
+        status: campaign.status,
+        leadInspectorId: campaign.leadInspectorId,
+        inspectorIds: campaign.inspectorIds,
+        checklistVersion: campaign.state.checklistVersion,
+        targets: visible.map((i) => ({
+          inspectionId: i.id,
+          unitId: i.unitId,
+          status: i.status,
+          ...(canSeeVisitWindow(user, facts(i)) ? { windowStart: i.state.window.windowStart, windowEnd: i.state.window.windowEnd } : {}),
+          ...(i.followUpOf ? { followUpOf: i.followUpOf } : {}),
+        })),
+        progress,
+        policy: campaign.state.policy as unknown as Record<string, unknown>,
+        createdAt: campaign.createdAt.toISOString(),
+        ...(campaign.completedAt ? { completedAt: campaign.completedAt.toISOString() } : {}),
+      };
+    });
+  }
+}
+
+function target(dto: TargetDto) {
+  return { unitId: dto.unitId, windowStart: dto.windowStart, windowEnd: dto.windowEnd };
+}
+
+function countProgress(inspections: InspectionEntity[]) {
+  const count = (test: (s: string) => boolean) => inspections.filter((i) => test(i.status)).length;
+  return {
+    planned: count((s) => s === 'planned'),
+    inProgress: count((s) => !['planned', 'closed', 'cancelled'].includes(s)),
+    closed: count((s) => s === 'closed'),
+    cancelled: count((s) => s === 'cancelled'),
+    total: inspections.length,
+  };
+}

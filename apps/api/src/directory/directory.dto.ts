@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { Role, ROLES } from '@inspectorate/domain';
+import { UNIT_KINDS, UnitKind } from '@inspectorate/directory';
+import { TEXT, Trim } from '../common/dto-helpers';
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'XA-BINH-KHANH', description: 'Stable code: capital letters, digits and dashes.' })
+  @Trim() @IsString() @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { message: 'must be 2–64 capital letters, digits or dashes' })
+  code!: string;
+
+  @ApiProperty({ example: 'Xã Bình Khánh' })
+  @Trim() @IsString() @Length(1, TEXT.short)
+  name!: string;
+
+  @ApiProperty({ enum: UNIT_KINDS })
+  @IsIn(UNIT_KINDS)
+  kind!: UnitKind;
+}
+
+export class UnitView {
+  @ApiProperty() id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: UNIT_KINDS }) kind!: UnitKind;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'th.xa-binh-khanh' })
+  @Trim() @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/i, { message: 'must be 3–64 letters, digits, dots, dashes or underscores' })
+  username!: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn A' })
+  @Trim() @IsString() @Length(1, TEXT.short)
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ description: 'Required for unit_head, forbidden otherwise.' })
+  @ValidateIf((o: CreateUserDto) => o.role === 'unit_head' || o.unitId !== undefined)
+  @IsUUID('all', { message: 'must be the id of a unit (required for unit_head)' })
+  unitId?: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 128 })
+  @IsString() @Length(12, 128, { message: 'must be 12 to 128 characters' })
+  password!: string;
+}
+
+export class UserView {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiPropertyOptional() unitId?: string;
+}
+
+export class ListUsersQuery {
+  @IsOptional() @IsIn(ROLES) @ApiPropertyOptional({ enum: ROLES })
+  role?: Role;
+}

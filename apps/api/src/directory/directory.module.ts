@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { DirectoryController } from './directory.controller';
+import { DirectoryService } from './directory.service';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [DirectoryController],
+  providers: [DirectoryService],
+  exports: [DirectoryService],
+})
+export class DirectoryModule {}

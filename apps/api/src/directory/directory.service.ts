@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { Role } from '@inspectorate/domain';
+import { UnitEntity, UserEntity } from '@inspectorate/directory';
+import { PasswordHasher } from '../auth/password-hasher';
+import { FieldProblem, problems } from '../common/problem';
+import { CreateUnitDto, CreateUserDto, UnitView, UserView } from './directory.dto';
+
+/** Units and user accounts: the organisation the inspections are about. Plain records, managed by admins. */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async listUnits(): Promise<UnitView[]> {
+    const units = await this.db.getRepository(UnitEntity).find({ order: { code: 'ASC' } });
+    return units.map(toUnitView);
+  }
+
+  async findUnit(id: string): Promise<UnitView | undefined> {
+    const unit = await this.db.getRepository(UnitEntity).findOne({ where: { id } });
+    return unit ? toUnitView(unit) : undefined;
+  }
+
+  async createUnit(dto: CreateUnitDto): Promise<UnitView> {
+    const repo = this.db.getRepository(UnitEntity);
+    if (await repo.exists({ where: { code: dto.code } })) throw problems.conflict(`A unit with code ${dto.code} already exists.`);
+    const unit = repo.create({ id: randomUUID(), code: dto.code, name: dto.name, kind: dto.kind });
+    await repo.insert(unit);
+    return toUnitView(unit);
+  }
+
+  async listUsers(role?: Role): Promise<UserView[]> {
+    const users = await this.db.getRepository(UserEntity).find({ where: role ? { role } : {}, order: { username: 'ASC' } });
+    return users.map(toUserView);
+  }
+
+  async findUser(id: string): Promise<UserView | undefined> {
+    const user = await this.db.getRepository(UserEntity).findOne({ where: { id } });
+    return user ? toUserView(user) : undefined;
+  }
+
+  async createUser(dto: CreateUserDto): Promise<UserView> {
+    if (dto.role !== 'unit_head' && dto.unitId) {
+      throw problems.badRequest('Only a unit head is bound to a unit.', [{ field: 'unitId', message: 'must be absent unless role is unit_head' }]);
+    }
+    if (dto.unitId && !(await this.findUnit(dto.unitId))) {
+      throw problems.badRequest('The unit does not exist.', [{ field: 'unitId', message: 'must be the id of an existing unit' }]);
+    }
+    const repo = this.db.getRepository(UserEntity);
+    const username = dto.username.toLowerCase();
+    if (await repo.exists({ where: { username } })) throw problems.conflict(`The username ${username} is taken.`);
+    const user = repo.create({
+      id: randomUUID(),
+      username,
+      displayName: dto.displayName,
+      role: dto.role,
+      unitId: dto.unitId ?? null,
+      passwordHash: await this.hasher.hash(dto.password),
+      isDemo: false,
+    });
+    await repo.insert(user);
+    return toUserView(user);
+  }
+
+  /** Checks the people and units a campaign names, reporting each bad reference by its field. */
+  async checkCampaignReferences(input: { leadInspectorId: string; inspectorIds: string[]; unitIds: { field: string; unitId: string }[] }): Promise<FieldProblem[]> {
+    const problemsFound: FieldProblem[] = [];
+    const userIds = [input.leadInspectorId, ...input.inspectorIds];
+    const users = await this.db.getRepository(UserEntity).find({ where: { id: In(userIds) } });
+    const roleOf = new Map(users.map((u) => [u.id, u.role]));
+    if (roleOf.get(input.leadInspectorId) !== 'lead_inspector') {
+      problemsFound.push({ field: 'leadInspectorId', message: 'must be the id of a lead_inspector user' });
+    }
+    input.inspectorIds.forEach((id, index) => {
+      if (roleOf.get(id) !== 'inspector') problemsFound.push({ field: `inspectorIds.${index}`, message: 'must be the id of an inspector user' });
+    });
+    const unitIds = [...new Set(input.unitIds.map((u) => u.unitId))];
+    const units = unitIds.length > 0 ? await this.db.getRepository(UnitEntity).find({ where: { id: In(unitIds) }, select: { id: true } }) : [];
+    const known = new Set(units.map((u) => u.id));
+    for (const { field, unitId } of input.unitIds) {
+      if (!known.has(unitId)) problemsFound.push({ field, message: 'must be the id of an existing unit' });
+    }
+    return problemsFound;
+  }
+}
+
+export function toUnitView(unit: UnitEntity): UnitView {
+  return { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind };
+}
+
+export function toUserView(user: UserEntity): UserView {
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, ...(user.unitId ? { unitId: user.unitId } : {}) };
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Evidence, InspectionCommand, UserActor } from '@inspectorate/domain';
+import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
+import { newId } from '../common/deterministic-id';
+import { FieldProblem, problems } from '../common/problem';
+import { CommandGateway, CommandOptions, WorkflowGone } from '../temporal/command-gateway';
+import { EvidenceDto } from './inspection.dto';
+import { InspectionView } from './inspection.view';
+import { InspectionQueries } from './inspections.queries';
+
+/**
+ * Sends a command to an inspection's workflow on behalf of the caller and answers with the
+ * inspection as it stands after the command (read from the projection, already up to date).
+ */
+@Injectable()
+export class InspectionCommands {
+  constructor(
+    private readonly gateway: CommandGateway,
+    private readonly queries: InspectionQueries,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async run(id: string, command: InspectionCommand, user: UserActor, options: CommandOptions): Promise<InspectionView> {
+    await this.send(id, command, user, options);
+    return this.queries.get(id, user);
+  }
+
+  async send(id: string, command: InspectionCommand, user: UserActor, options: CommandOptions): Promise<void> {
+    await this.queries.visibleState(id, user);
+    try {
+      await this.gateway.inspection(id, command, user, options);
+    } catch (error) {
+      if (!(error instanceof WorkflowGone)) throw error;
+      const { state } = await this.queries.visibleState(id, user);
+      throw problems.conflict(`The inspection is ${state.status}; it accepts no more commands.`);
+    }
+  }
+
+  async scheduleFollowUp(parentId: string, window: { windowStart: string; windowEnd: string }, user: UserActor, options: CommandOptions): Promise<InspectionView> {
+    const followUpInspectionId = newId('follow-up', user.userId, options.idempotencyKey, parentId);
+    await this.send(parentId, { type: 'ScheduleFollowUp', followUpInspectionId, ...window }, user, options);
+    return this.queries.get(followUpInspectionId, user);
+  }
+
+  /** Evidence may only point at attachments the caller uploaded: ids are not a way to borrow others' files. */
+  async evidence(items: EvidenceDto[] | undefined, user: UserActor, field = 'evidence'): Promise<Evidence[] | undefined> {
+    if (!items) return undefined;
+    const ids = items.flatMap((item) => (item.attachmentId ? [item.attachmentId] : []));
+    if (ids.length > 0) {
+      const owned = await this.db.getRepository(AttachmentEntity).find({ where: { id: In(ids), uploadedBy: user.userId }, select: { id: true } });
+      const ownedIds = new Set(owned.map((a) => a.id));
+      const errors: FieldProblem[] = items.flatMap((item, index) =>
+        item.attachmentId && !ownedIds.has(item.attachmentId) ? [{ field: `${field}.${index}.attachmentId`, message: 'must be an attachment you uploaded' }] : [],
+      );
+      if (errors.length > 0) throw problems.badRequest('Some evidence points at attachments you did not upload.', errors);
+    }
+    return items.map((item) => (item.attachmentId ? { attachmentId: item.attachmentId } : { text: item.text ?? '' }));
+  }
+}

@@ -1,0 +1,108 @@
+import {
+  canSeeVisitWindow,
+  FindingState,
+  InspectionState,
+  isTeamMember,
+  pendingContentHash,
+  UserActor,
+} from '@inspectorate/domain';
+
+/**
+ * What one caller may see of an inspection. A unit head never sees the visit window, the draft
+ * conclusion, its returns or the team's internal deadlines, nor any follow-up (it is unannounced
+ * too); once approved they see exactly the approved snapshot.
+ */
+export function toInspectionView(s: InspectionState, version: number, viewer: UserActor) {
+  const facts = { unitId: s.unitId, status: s.status, team: s.team, startedAt: s.startedAt };
+  const isUnitHead = viewer.role === 'unit_head';
+  const insider = viewer.role === 'chairman' || isTeamMember(viewer, s.team);
+  const responses = new Map((s.response?.items ?? []).map((item) => [item.findingId, item]));
+
+  return {
+    id: s.id,
+    campaignId: s.campaignId,
+    unitId: s.unitId,
+    year: s.year,
+    status: s.status,
+    version,
+    checklistVersion: s.checklistVersion,
+    ...(canSeeVisitWindow(viewer, facts)
+      ? { window: { windowStart: s.window.windowStart, windowEnd: s.window.windowEnd, opensAt: s.window.opensAt, closesAt: s.window.closesAt, missed: s.windowMissed } }
+      : {}),
+    ...(s.startedAt ? { startedAt: s.startedAt } : {}),
+    ...(s.visitEndedAt ? { visitEndedAt: s.visitEndedAt } : {}),
+    ...(s.closedAt ? { closedAt: s.closedAt } : {}),
+    team: { leadInspectorId: s.team.leadInspectorId, inspectorIds: s.team.inspectorIds },
+    ...(s.followUpOf ? { followUpOf: s.followUpOf } : {}),
+    // A scheduled follow-up is itself an unannounced inspection: only its team and the chairman know.
+    followUps: insider ? s.followUps : [],
+    findings: s.findings.map((f) => findingView(f, responses.get(f.id))),
+    ...conclusionView(s, viewer),
+    ...(s.response ? { response: { submittedAt: s.response.submittedAt, late: s.response.late, items: s.response.items } } : {}),
+    ...(s.extension ? { extension: s.extension } : {}),
+    actions: s.actions.map((a) => {
+      const required = s.approval?.approved.conclusion.actions.find((r) => r.findingId === a.findingId);
+      return { ...a, requiredDueDate: required?.dueDate };
+    }),
+    deadlines: {
+      ...(s.conclusionDeadline && !isUnitHead ? { conclusion: { dueAt: s.conclusionDeadline.dueAt, overdue: s.conclusionOverdue } } : {}),
+      ...(s.responseDeadline ? { response: { dueAt: s.responseDeadline.dueAt, overdue: s.responseOverdue } } : {}),
+      actions: s.actions
+        .filter((a) => a.status !== 'verified')
+        .map((a) => ({ actionId: a.id, dueAt: a.dueAt, overdue: a.overdue })),
+    },
+    accountabilityCaseIds: s.cases.map((c) => c.id),
+    accountabilityCases: s.cases,
+    ...(s.cancellation ? { cancellation: { reason: s.cancellation.reason, at: s.cancellation.at, statusBefore: s.cancellation.statusBefore } } : {}),
+  };
+}
+
+export type InspectionView = ReturnType<typeof toInspectionView>;
+
+function findingView(f: FindingState, response: { position: string; explanation: string } | undefined) {
+  return {
+    id: f.id,
+    criterionCode: f.criterionCode,
+    severity: f.severity,
+    description: f.description,
+    evidence: f.evidence,
+    people: f.people,
+    authorId: f.authorId,
+    status: f.status,
+    recordedAt: f.recordedAt,
+    ...(f.amendedAt ? { amendedAt: f.amendedAt } : {}),
+    ...(f.withdrawal ? { withdrawal: f.withdrawal } : {}),
+    ...(response ? { response: { position: response.position, explanation: response.explanation } } : {}),
+    ...(f.dispute ? { dispute: f.dispute } : {}),
+  };
+}
+
+function conclusionView(s: InspectionState, viewer: UserActor) {
+  if (s.approval) {
+    const approved = s.approval.approved;
+    return {
+      conclusion: {
+        summary: approved.conclusion.summary,
+        rating: approved.conclusion.rating,
+        actions: approved.conclusion.actions,
+        dissents: approved.dissents,
+        status: 'approved' as const,
+        approval: { contentHash: s.approval.contentHash, approvedAt: s.approval.approvedAt },
+      },
+    };
+  }
+  if (viewer.role === 'unit_head') return {};
+  if (!s.conclusion) return s.dissents.length > 0 ? { dissents: s.dissents } : {};
+  return {
+    conclusion: {
+      summary: s.conclusion.summary,
+      rating: s.conclusion.rating,
+      actions: s.conclusion.actions,
+      dissents: s.dissents,
+      status: s.status === 'awaiting_approval' ? ('awaiting_approval' as const) : ('returned' as const),
+      submittedAt: s.conclusion.submittedAt,
+      returns: s.conclusion.returns,
+      ...(pendingContentHash(s) ? { contentHash: pendingContentHash(s) } : {}),
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { canSeeInspection, InspectionState, UserActor } from '@inspectorate/domain';
+import { EventStore } from '@inspectorate/event-store';
+import { InspectionEntity } from '@inspectorate/read-model';
+import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
+import { problems } from '../common/problem';
+import { ListInspectionsQuery } from './inspection.dto';
+import { InspectionView, toInspectionView } from './inspection.view';
+import { EventView, visibleEvents } from './inspection-events.view';
+
+/** The read side of inspections: always from the projection, always filtered by who is asking. */
+@Injectable()
+export class InspectionQueries {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The inspection if this caller may know it exists; otherwise a 404 that says nothing more. */
+  async visibleState(id: string, user: UserActor): Promise<{ state: InspectionState; version: number }> {
+    const row = await this.db.getRepository(InspectionEntity).findOne({ where: { id } });
+    if (!row || !canSeeInspection(user, { unitId: row.unitId, status: row.status, team: row.state.team, startedAt: row.state.startedAt })) {
+      throw problems.notFound('The inspection');
+    }
+    return { state: row.state, version: row.version };
+  }
+
+  async get(id: string, user: UserActor): Promise<InspectionView> {
+    const { state, version } = await this.visibleState(id, user);
+    return toInspectionView(state, version, user);
+  }
+
+  async list(query: ListInspectionsQuery, user: UserActor): Promise<Page<InspectionView>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor);
+    const q = this.db.getRepository(InspectionEntity).createQueryBuilder('i').orderBy('i.planned_at', 'DESC').addOrderBy('i.id', 'DESC').limit(limit + 1);
+    visibleTo(q, user);
+    if (query.campaignId) q.andWhere('i.campaign_id = :campaignId', { campaignId: query.campaignId });
+    if (query.unitId) q.andWhere('i.unit_id = :unitId', { unitId: query.unitId });
+    if (query.status) q.andWhere('i.status = :status', { status: query.status });
+    if (after) q.andWhere('(i.planned_at, i.id) < (:key, :id)', { key: after.key, id: after.id });
+    const rows = await q.getMany();
+    return toPage(rows, limit, (r) => ({ key: r.plannedAt.toISOString(), id: r.id }), (r) => toInspectionView(r.state, r.version, user));
+  }
+
+  async events(id: string, user: UserActor): Promise<EventView[]> {
+    const { state } = await this.visibleState(id, user);
+    const events = await new EventStore(this.db).readStream(`inspection-${id}`);
+    return visibleEvents(events, state, user);
+  }
+}
+
+/**
+ * The SQL form of `canSeeInspection`: a unit head sees their unit's started inspections; the
+ * chairman sees all; other staff see started ones and those of teams they are on.
+ */
+export function visibleTo<T extends object>(q: SelectQueryBuilder<T>, user: UserActor, alias = 'i'): SelectQueryBuilder<T> {
+  switch (user.role) {
+    case 'chairman':
+      return q;
+    case 'unit_head':
+      return q.andWhere(`${alias}.unit_id = :viewerUnit AND ${alias}.started_at IS NOT NULL`, { viewerUnit: user.unitId ?? '00000000-0000-0000-0000-000000000000' });
+    default:
+      return q.andWhere(
+        new Brackets((w) => w.where(`${alias}.started_at IS NOT NULL`).orWhere(`:viewer = ANY(${alias}.team_member_ids)`, { viewer: user.userId })),
+      );
+  }
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsIn, IsOptional } from 'class-validator';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { NotificationEntity, NotificationReadEntity } from '@inspectorate/read-model';
+import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorators';
+import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
+import { problems } from '../common/problem';
+import { EmptyDto } from '../inspections/inspection.dto';
+
+class ListNotificationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) unread?: 'true' | 'false';
+}
+
+interface NotificationView {
+  id: string;
+  inspectionId: string;
+  kind: string;
+  topic: string;
+  message: string;
+  messageVi: string;
+  createdAt: string;
+  read: boolean;
+}
+
+/** Reminders, escalations and requests addressed to the caller: by name, by role, or as head of their unit. */
+@ApiTags('Session and people')
+@Controller('me/notifications')
+export class NotificationsController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Get()
+  @AnyRole()
+  async list(@Query() query: ListNotificationsQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<NotificationView>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor);
+    const q = addressedTo(this.db.getRepository(NotificationEntity).createQueryBuilder('n'), user)
+      .leftJoinAndMapOne('n.read', NotificationReadEntity, 'r', 'r.notification_id = n.id AND r.user_id = :me', { me: user.userId })
+      .orderBy('n.event_position', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1);
+    if (query.unread === 'true') q.andWhere('r.notification_id IS NULL');
+    if (after) q.andWhere('(n.event_position, n.id) < (:key, :id)', { key: Number(after.key), id: after.id });
+    const rows = (await q.getMany()) as (NotificationEntity & { read?: NotificationReadEntity })[];
+    return toPage(
+      rows,
+      limit,
+      (n) => ({ key: String(n.eventPosition), id: n.id }),
+      (n) => ({
+        id: n.id,
+        inspectionId: n.inspectionId,
+        kind: n.kind,
+        topic: n.topic,
+        message: n.message,
+        messageVi: n.messageVi,
+        createdAt: n.createdAt.toISOString(),
+        read: Boolean(n.read),
+      }),
+    );
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @AnyRole()
+  async markRead(@Param('id') id: string, @Body() _: EmptyDto, @CurrentUser() user: AuthenticatedUser): Promise<Record<string, never>> {
+    if (!/^[0-9a-f-]{36}:\d{1,3}$/.test(id)) throw problems.notFound('The notification');
+    const found = await addressedTo(this.db.getRepository(NotificationEntity).createQueryBuilder('n'), user).andWhere('n.id = :id', { id }).getOne();
+    if (!found) throw problems.notFound('The notification');
+    await this.db.getRepository(NotificationReadEntity).createQueryBuilder().insert().values({ notificationId: id, userId: user.userId, readAt: new Date() }).orIgnore().execute();
+    return {};
+  }
+}
+
+function addressedTo(q: SelectQueryBuilder<NotificationEntity>, user: AuthenticatedUser): SelectQueryBuilder<NotificationEntity> {
+  return q.where(
+    new Brackets((w) => {
+      w.where('n.recipient_user_id = :me', { me: user.userId });
+      if (user.role === 'unit_head') w.orWhere("n.recipient_role = 'unit_head' AND n.recipient_unit_id = :myUnit", { myUnit: user.unitId });
+      else w.orWhere('n.recipient_role = :myRole AND n.recipient_unit_id IS NULL', { myRole: user.role });
+    }),
+  );
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { problems } from '../common/problem';
+import { UserView } from '../directory/directory.dto';
+import { DirectoryService } from '../directory/directory.service';
+import { AnyRole, AuthenticatedUser, CurrentUser, Public } from '../auth/access.decorators';
+import { LoginDto, LoginResult } from './session.dto';
+import { SessionService } from './session.service';
+import { LOGIN_THROTTLE } from '../auth/login-throttle';
+
+@ApiTags('Session and people')
+@Controller()
+export class SessionController {
+  constructor(
+    private readonly session: SessionService,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @Throttle({ [LOGIN_THROTTLE]: {} })
+  @ApiOkResponse({ type: LoginResult })
+  @ApiUnauthorizedResponse({ description: 'Wrong username or password.' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address.' })
+  login(@Body() dto: LoginDto): Promise<LoginResult> {
+    return this.session.login(dto);
+  }
+
+  @Get('me')
+  @AnyRole()
+  @ApiOkResponse({ type: UserView })
+  async me(@CurrentUser() user: AuthenticatedUser): Promise<UserView> {
+    const found = await this.directory.findUser(user.userId);
+    if (!found) throw problems.notFound('Your account');
+    return found;
+  }
+}

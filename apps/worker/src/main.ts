@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
+import { AppConfig, ConfigError, loadConfig } from '@inspectorate/config';
+import { JsonLogger } from '@inspectorate/observability';
+import { WorkerModule } from './worker.module';
+
+/** The worker process: runs workflows and activities until SIGTERM, then drains and exits. */
+async function bootstrap(): Promise<void> {
+  const config = loadOrExit();
+  const logger = new JsonLogger('worker', config.LOG_LEVEL);
+  installTemporalLogging(logger, config);
+
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger, abortOnError: false });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  logger.log({ msg: 'worker started', env: config.APP_ENV, namespace: config.TEMPORAL_NAMESPACE });
+}
+
+function loadOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/** Temporal's core logs through our JSON logger, so the worker writes one format only. */
+function installTemporalLogging(logger: JsonLogger, config: AppConfig): void {
+  const level = (['trace', 'debug', 'info', 'warn', 'error'].includes(config.LOG_LEVEL) ? config.LOG_LEVEL.toUpperCase() : 'INFO') as LogLevel;
+  Runtime.install({
+    logger: new DefaultLogger(level, (entry) => {
+      const fields = { ...entry.meta, context: 'temporal' };
+      const method = entry.level === 'ERROR' ? 'error' : entry.level === 'WARN' ? 'warn' : entry.level === 'INFO' ? 'info' : 'debug';
+      logger.pino[method](fields, entry.message);
+    }),
+  });
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@inspectorate/config';
+import { DatabaseModule } from '@inspectorate/database';
+import { TemporalWorkerService } from './temporal-worker.service';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule],
+      providers: [TemporalWorkerService],
+    };
+  }
+}

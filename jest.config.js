@@ -1,0 +1,45 @@
+// One Jest config, three projects, so each suite can run alone:
+//   npx jest --selectProjects unit | int | e2e
+// Integration and end-to-end suites share a global setup that starts a real Temporal server
+// and prepares a template database (see test/harness/global-setup.ts).
+const { pathsToModuleNameMapper } = require('./test/harness/paths');
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', require('./test/harness/swc.config').forTypeScript],
+    // NestJS 12 ships ES modules only; Node 20 can require() them but Jest's module runtime
+    // cannot, so Jest compiles those packages to CommonJS (cached after the first run).
+    '^.+\\.m?js$': ['@swc/jest', require('./test/harness/swc.config').forJavaScript],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${require('./test/harness/esm-packages')}))`],
+  moduleNameMapper: pathsToModuleNameMapper(),
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.unit.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.int.spec.ts'],
+      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
+      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
+};

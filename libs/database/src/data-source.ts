@@ -1,0 +1,41 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
+import { UnitEntity, UserEntity } from '@inspectorate/directory';
+import { EventRecordEntity } from '@inspectorate/event-store';
+import { READ_MODEL_ENTITIES } from '@inspectorate/read-model';
+import { IdempotencyRecordEntity } from './idempotency-record.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-InitialSchema';
+
+export const ALL_ENTITIES = [EventRecordEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, AttachmentEntity, IdempotencyRecordEntity];
+
+/** Migrations in order. Each is reviewed SQL; `synchronize` is never used. */
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ALL_ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'inspectorate' },
+  };
+}
+
+export function createDataSource(url: string, poolSize?: number): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize));
+}
+
+/** Applies pending migrations, one at a time in a transaction each; safe to run at every start. */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = createDataSource(url, 2);
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

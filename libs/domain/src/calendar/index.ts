@@ -1,0 +1,15 @@
+/**
+ * The working-day calendar: dates in Asia/Ho_Chi_Minh (fixed UTC+07:00), working days of
+ * Vietnamese civil servants, and the deadlines and reminders counted from them.
+ *
+ * Pure and deterministic: no Node built-ins, no Intl, no clock, no I/O, so workflows can use
+ * it inside the Temporal sandbox and replays always give the same answers.
+ */
+export type { LocalDate } from './local-date';
+export { atLocalTime, endOfLocalDay, isValidLocalDate, startOfLocalDay, toLocalDate } from './local-date';
+export type { CalendarYear, Holiday } from './working-calendar';
+export { WorkingCalendar } from './working-calendar';
+export { VIETNAM_CIVIL_SERVICE_CALENDAR, defaultCalendar } from './vietnam-civil-service';
+export { parseIsoDuration } from './duration';
+export type { DeadlineSpec } from './deadline';
+export { MAX_WORKING_DAYS, REMINDER_HOUR, deadlineAfter, isValidDeadlineSpec, reminderTimes } from './deadline';

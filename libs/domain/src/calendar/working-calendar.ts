@@ -1,0 +1,139 @@
+import { type LocalDate, assertLocalDate, dayNumberOf, dayOfWeekOfDayNumber, localDateOfDayNumber } from './local-date';
+
+/**
+ * A weekday on which offices are closed: a public holiday, a day off in lieu of a holiday
+ * that fell on a weekend (nghỉ bù), or a weekday swapped with a Saturday (hoán đổi).
+ */
+export interface Holiday {
+  date: LocalDate;
+  /** English name, e.g. "Lunar New Year (Tết), 2nd day of the 1st lunar month". */
+  name: string;
+  /** Vietnamese name, e.g. "Tết Nguyên đán (mùng 2)". */
+  nameVi: string;
+}
+
+/** One year of the calendar: its days off and the weekend days worked to make up for them. */
+export interface CalendarYear {
+  year: number;
+  holidays: Holiday[];
+  /** Saturdays (or Sundays) that are working days because a weekday was swapped for them. */
+  makeUpWorkingDays: { date: LocalDate; note: string }[];
+}
+
+function positiveCount(n: number, what: string): number {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new RangeError(`${what} must be a whole number of working days, 0 or more, got ${n}`);
+  }
+  return n;
+}
+
+/**
+ * Working days in Asia/Ho_Chi_Minh for civil servants: Monday to Friday, minus the holidays
+ * of the table, plus its make-up Saturdays.
+ *
+ * The holidays are data, not formulas (lunar dates and the Government's yearly swaps cannot
+ * be computed). A date in a year that is not in the table is treated as an ordinary week:
+ * Monday to Friday are working days and there are no holidays. `covers` tells a caller when
+ * that fallback is in play, so it can warn that the count may be wrong.
+ */
+export class WorkingCalendar {
+  private readonly years = new Set<number>();
+  private readonly holidays = new Map<number, Holiday>();
+  private readonly makeUpDays = new Set<number>();
+
+  constructor(years: readonly CalendarYear[]) {
+    for (const entry of years) {
+      if (!Number.isInteger(entry.year) || entry.year < 0 || entry.year > 9999) {
+        throw new RangeError(`calendar year must be a year from 0 to 9999, got ${entry.year}`);
+      }
+      if (this.years.has(entry.year)) throw new RangeError(`calendar year ${entry.year} is listed twice`);
+      this.years.add(entry.year);
+      for (const holiday of entry.holidays) {
+        const day = this.dayIn(entry.year, holiday.date, 'holiday');
+        if (this.holidays.has(day)) throw new RangeError(`holiday ${holiday.date} is listed twice`);
+        this.holidays.set(day, { date: holiday.date, name: holiday.name, nameVi: holiday.nameVi });
+      }
+      for (const makeUp of entry.makeUpWorkingDays) {
+        const day = this.dayIn(entry.year, makeUp.date, 'make-up working day');
+        const weekday = dayOfWeekOfDayNumber(day);
+        if (weekday !== 0 && weekday !== 6) {
+          throw new RangeError(`make-up working day ${makeUp.date} is a weekday; only a weekend day can be made a working day`);
+        }
+        if (this.holidays.has(day)) throw new RangeError(`${makeUp.date} is both a holiday and a make-up working day`);
+        if (this.makeUpDays.has(day)) throw new RangeError(`make-up working day ${makeUp.date} is listed twice`);
+        this.makeUpDays.add(day);
+      }
+    }
+  }
+
+  private dayIn(year: number, date: LocalDate, what: string): number {
+    assertLocalDate(date, what);
+    if (Number(date.slice(0, 4)) !== year) throw new RangeError(`${what} ${date} is listed under the year ${year}`);
+    return dayNumberOf(date);
+  }
+
+  private isWorkingDayNumber(day: number): boolean {
+    if (this.makeUpDays.has(day)) return true;
+    if (this.holidays.has(day)) return false;
+    const weekday = dayOfWeekOfDayNumber(day);
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  /** Monday to Friday, unless a holiday; a make-up Saturday is a working day. */
+  isWorkingDay(date: LocalDate): boolean {
+    return this.isWorkingDayNumber(dayNumberOf(date));
+  }
+
+  /** Whether the table has the year of `date`; if not, that year is counted without holidays. */
+  covers(date: LocalDate): boolean {
+    assertLocalDate(date);
+    return this.years.has(Number(date.slice(0, 4)));
+  }
+
+  /** The holiday on `date`, if the table lists one. */
+  holidayOn(date: LocalDate): Holiday | undefined {
+    const holiday = this.holidays.get(dayNumberOf(date));
+    return holiday ? { ...holiday } : undefined;
+  }
+
+  /**
+   * The n-th working day after `date`; `date` itself is not counted (it may be a holiday),
+   * and `n = 0` returns `date` unchanged.
+   */
+  addWorkingDays(date: LocalDate, n: number): LocalDate {
+    let day = dayNumberOf(date);
+    let remaining = positiveCount(n, 'n');
+    while (remaining > 0) {
+      day += 1;
+      if (this.isWorkingDayNumber(day)) remaining -= 1;
+    }
+    return localDateOfDayNumber(day);
+  }
+
+  /** The n-th working day before `date`; `date` itself is not counted, `n = 0` returns it. */
+  subtractWorkingDays(date: LocalDate, n: number): LocalDate {
+    let day = dayNumberOf(date);
+    let remaining = positiveCount(n, 'n');
+    while (remaining > 0) {
+      day -= 1;
+      if (this.isWorkingDayNumber(day)) remaining -= 1;
+    }
+    return localDateOfDayNumber(day);
+  }
+
+  /**
+   * Working days in (from, to]: `from` is not counted, `to` is. Negative when `to` is before
+   * `from` (then it is minus the working days in (to, from]). So for n >= 0,
+   * `workingDaysBetween(d, addWorkingDays(d, n)) === n`.
+   */
+  workingDaysBetween(from: LocalDate, to: LocalDate): number {
+    const start = dayNumberOf(from);
+    const end = dayNumberOf(to);
+    const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
+    let count = 0;
+    for (let day = low + 1; day <= high; day += 1) {
+      if (this.isWorkingDayNumber(day)) count += 1;
+    }
+    return count === 0 ? 0 : sign * count; // never -0
+  }
+}

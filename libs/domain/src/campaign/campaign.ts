@@ -1,0 +1,208 @@
+import { InspectionStatus, Team } from '../inspection/model';
+import { isTerminal } from '../inspection/visibility';
+import { Policy, resolvePolicy, validatePolicy } from '../policy/policy';
+import { findChecklist } from '../checklist/templates';
+import { Actor, isUser } from '../shared/actor';
+import { Stamped } from '../shared/envelope';
+import { conflict, FieldError, forbidden, invalid, notFound, Rejection } from '../shared/rejection';
+import { resolveWindow } from '../inspection/decide';
+import { isRejection } from '../shared/rejection';
+
+/** One unit of a campaign: the inspection that visits it. Its window lives only in that inspection's stream. */
+export interface CampaignTarget {
+  readonly inspectionId: string;
+  readonly unitId: string;
+  readonly followUpOf?: string;
+}
+
+export type CampaignEvent =
+  | {
+      type: 'CampaignCreated';
+      data: { campaignId: string; title: string; year: number; legalBasis: string; team: Team; policy: Policy; checklistVersion: string; targets: CampaignTarget[] };
+    }
+  | { type: 'UnitAddedToCampaign'; data: CampaignTarget }
+  | { type: 'CampaignCompleted'; data: { closed: number; cancelled: number } }
+  | { type: 'CampaignReopened'; data: { inspectionId: string } };
+
+export interface TargetInput {
+  readonly inspectionId: string;
+  readonly unitId: string;
+  readonly windowStart: string;
+  readonly windowEnd: string;
+}
+
+export type CampaignCommand =
+  | {
+      type: 'CreateCampaign';
+      campaignId: string;
+      title: string;
+      year: number;
+      legalBasis: string;
+      leadInspectorId: string;
+      inspectorIds: string[];
+      targets: TargetInput[];
+      policy?: unknown;
+      checklistVersion: string;
+    }
+  | ({ type: 'AddTarget' } & TargetInput)
+  /** The system tells the campaign how one of its inspections stands (from the inspection workflow). */
+  | { type: 'RecordInspectionStatus'; inspectionId: string; status: InspectionStatus }
+  /** A follow-up inspection planned from one of this campaign's inspections joins the campaign. */
+  | { type: 'AdoptFollowUp'; inspectionId: string; unitId: string; followUpOf: string };
+
+export interface CampaignState {
+  readonly id: string;
+  readonly title: string;
+  readonly year: number;
+  readonly legalBasis: string;
+  readonly team: Team;
+  readonly policy: Policy;
+  readonly checklistVersion: string;
+  readonly status: 'active' | 'completed';
+  readonly targets: readonly CampaignTarget[];
+  /** The latest known status of each inspection, for completion. */
+  readonly inspectionStatus: Readonly<Record<string, InspectionStatus>>;
+  readonly createdAt: string;
+  readonly completedAt?: string;
+}
+
+export const CAMPAIGN_LIMITS = { title: 300, legalBasis: 1000, targets: 500, inspectors: 50 };
+
+export function evolveCampaign(state: CampaignState | undefined, event: Stamped<CampaignEvent>): CampaignState {
+  if (event.type === 'CampaignCreated') {
+    const d = event.data;
+    return {
+      id: d.campaignId,
+      title: d.title,
+      year: d.year,
+      legalBasis: d.legalBasis,
+      team: d.team,
+      policy: d.policy,
+      checklistVersion: d.checklistVersion,
+      status: 'active',
+      targets: d.targets,
+      inspectionStatus: Object.fromEntries(d.targets.map((t) => [t.inspectionId, 'planned' as InspectionStatus])),
+      createdAt: event.occurredAt,
+    };
+  }
+  if (!state) throw new Error(`${event.type} cannot be the first event of a campaign`);
+  switch (event.type) {
+    case 'UnitAddedToCampaign':
+      return {
+        ...state,
+        targets: [...state.targets, event.data],
+        inspectionStatus: { ...state.inspectionStatus, [event.data.inspectionId]: 'planned' },
+      };
+    case 'CampaignCompleted':
+      return { ...state, status: 'completed', completedAt: event.occurredAt };
+    case 'CampaignReopened':
+      return { ...state, status: 'active', completedAt: undefined };
+  }
+}
+
+/**
+ * Campaign commands. Creating a campaign also plans one inspection per target; those
+ * `InspectionPlanned` events belong to the inspections' own streams and are decided by the
+ * inspection decider (see the campaign workflow), after the targets were checked here.
+ * `RecordInspectionStatus` only updates the workflow's bookkeeping and may complete the campaign.
+ */
+export function decideCampaign(
+  state: CampaignState | undefined,
+  command: CampaignCommand,
+  actor: Actor,
+  now: Date,
+): CampaignEvent[] | Rejection {
+  switch (command.type) {
+    case 'CreateCampaign': {
+      if (state) return conflict(`Campaign ${command.campaignId} already exists.`);
+      if (!isUser(actor) || actor.role !== 'lead_inspector') return forbidden('Only a lead inspector may create a campaign.');
+      const errors = validateCampaign(command, now);
+      if (errors.length > 0) return invalid('The campaign is not valid.', errors);
+      return [
+        {
+          type: 'CampaignCreated',
+          data: {
+            campaignId: command.campaignId,
+            title: command.title.trim(),
+            year: command.year,
+            legalBasis: command.legalBasis.trim(),
+            team: { leadInspectorId: command.leadInspectorId, inspectorIds: [...new Set(command.inspectorIds)] },
+            policy: resolvePolicy(command.policy as Record<string, unknown> | undefined),
+            checklistVersion: command.checklistVersion,
+            targets: command.targets.map((t) => ({ inspectionId: t.inspectionId, unitId: t.unitId })),
+          },
+        },
+      ];
+    }
+    case 'AddTarget': {
+      if (!state) return notFound('Campaign not found.');
+      if (!isUser(actor) || actor.role !== 'lead_inspector' || actor.userId !== state.team.leadInspectorId) {
+        return forbidden("Only the campaign's lead inspector may add a unit to it.");
+      }
+      if (state.status !== 'active') return conflict(`Cannot add a unit: the campaign is ${state.status}.`);
+      const window = resolveWindow(command.windowStart, command.windowEnd, now);
+      if (isRejection(window)) return window;
+      const open = state.targets.find((t) => t.unitId === command.unitId && !isTerminal(state.inspectionStatus[t.inspectionId] ?? 'planned'));
+      if (open) return conflict(`Unit ${command.unitId} already has an open inspection in this campaign.`);
+      return [{ type: 'UnitAddedToCampaign', data: { inspectionId: command.inspectionId, unitId: command.unitId } }];
+    }
+    case 'AdoptFollowUp': {
+      if (!state) return notFound('Campaign not found.');
+      if (isUser(actor)) return forbidden('Follow-ups join a campaign through their parent inspection.');
+      const events: CampaignEvent[] = [];
+      if (state.status === 'completed') events.push({ type: 'CampaignReopened', data: { inspectionId: command.inspectionId } });
+      events.push({ type: 'UnitAddedToCampaign', data: { inspectionId: command.inspectionId, unitId: command.unitId, followUpOf: command.followUpOf } });
+      return events;
+    }
+    case 'RecordInspectionStatus': {
+      if (!state) return notFound('Campaign not found.');
+      if (isUser(actor)) return forbidden('Inspection status reaches a campaign from the inspection itself.');
+      const statuses = { ...state.inspectionStatus, [command.inspectionId]: command.status };
+      const all = Object.values(statuses);
+      if (state.status === 'active' && all.length > 0 && all.every(isTerminal)) {
+        return [
+          {
+            type: 'CampaignCompleted',
+            data: { closed: all.filter((s) => s === 'closed').length, cancelled: all.filter((s) => s === 'cancelled').length },
+          },
+        ];
+      }
+      return [];
+    }
+  }
+}
+
+/** Records an inspection's status in the workflow's bookkeeping (not an event: the inspection's own stream has it). */
+export function withInspectionStatus(state: CampaignState, inspectionId: string, status: InspectionStatus): CampaignState {
+  return { ...state, inspectionStatus: { ...state.inspectionStatus, [inspectionId]: status } };
+}
+
+function validateCampaign(c: Extract<CampaignCommand, { type: 'CreateCampaign' }>, now: Date): FieldError[] {
+  const errors: FieldError[] = [];
+  const text = (value: unknown, field: string, max: number) => {
+    if (typeof value !== 'string' || value.trim() === '') errors.push({ field, message: 'must not be empty' });
+    else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
+  };
+  text(c.title, 'title', CAMPAIGN_LIMITS.title);
+  text(c.legalBasis, 'legalBasis', CAMPAIGN_LIMITS.legalBasis);
+  if (!Number.isInteger(c.year) || c.year < 2000 || c.year > 2100) errors.push({ field: 'year', message: 'must be a year between 2000 and 2100' });
+  if (!Array.isArray(c.inspectorIds) || c.inspectorIds.length > CAMPAIGN_LIMITS.inspectors) {
+    errors.push({ field: 'inspectorIds', message: `must be a list of at most ${CAMPAIGN_LIMITS.inspectors} inspectors` });
+  } else if (c.inspectorIds.includes(c.leadInspectorId)) {
+    errors.push({ field: 'inspectorIds', message: 'must not include the lead inspector' });
+  }
+  if (!findChecklist(c.checklistVersion)) errors.push({ field: 'checklistVersion', message: 'is not a known checklist version' });
+  errors.push(...validatePolicy(c.policy));
+  if (!Array.isArray(c.targets) || c.targets.length === 0 || c.targets.length > CAMPAIGN_LIMITS.targets) {
+    errors.push({ field: 'targets', message: `must list 1 to ${CAMPAIGN_LIMITS.targets} units` });
+    return errors;
+  }
+  const units = new Set<string>();
+  c.targets.forEach((t, index) => {
+    if (units.has(t.unitId)) errors.push({ field: `targets.${index}.unitId`, message: 'appears twice in this campaign' });
+    units.add(t.unitId);
+    const window = resolveWindow(t.windowStart, t.windowEnd, now, `targets.${index}.`);
+    if (isRejection(window)) errors.push(...(window.errors ?? []));
+  });
+  return errors;
+}

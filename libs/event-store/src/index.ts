@@ -1,0 +1,4 @@
+export * from './event-record.entity';
+export * from './event-store';
+export * from './chain-verifier';
+export * from './hash-chain';

@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CampaignState } from '@inspectorate/domain';
+import { CampaignRow } from '../rows';
+
+@Entity({ name: 'campaigns' })
+@Index('campaigns_year_idx', ['year', 'createdAt'])
+export class CampaignEntity implements CampaignRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'integer' }) year!: number;
+  @Column({ name: 'legal_basis', type: 'text' }) legalBasis!: string;
+  @Column({ name: 'lead_inspector_id', type: 'uuid' }) leadInspectorId!: string;
+  @Column({ name: 'inspector_ids', type: 'uuid', array: true }) inspectorIds!: string[];
+  @Column({ type: 'text' }) status!: string;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt!: Date | null;
+  @Column({ type: 'integer' }) version!: number;
+  @Column({ type: 'jsonb' }) state!: CampaignState;
+}
+
+/**
+ * Counts per campaign, recomputed from `inspections` in the append transaction. Inspections
+ * cancelled before their visit are counted apart: only the team and the chairman may know of them.
+ */
+@Entity({ name: 'campaign_progress' })
+export class CampaignProgressEntity {
+  @PrimaryColumn({ name: 'campaign_id', type: 'uuid' }) campaignId!: string;
+  @Column({ type: 'integer' }) planned!: number;
+  @Column({ name: 'in_progress', type: 'integer' }) inProgress!: number;
+  @Column({ type: 'integer' }) closed!: number;
+  @Column({ type: 'integer' }) cancelled!: number;
+  @Column({ name: 'cancelled_before_visit', type: 'integer' }) cancelledBeforeVisit!: number;
+  @Column({ type: 'integer' }) total!: number;
+}

@@ -1,0 +1,43 @@
+import { AccountabilityCaseEntity } from './accountability-case.entity';
+import { CampaignEntity, CampaignProgressEntity } from './campaign.entity';
+import { CorrectiveActionEntity } from './corrective-action.entity';
+import { FindingEntity } from './finding.entity';
+import { InspectionEntity } from './inspection.entity';
+import { NotificationEntity, NotificationReadEntity } from './notification.entity';
+import { UnitScorecardEntity } from './unit-scorecard.entity';
+
+export {
+  AccountabilityCaseEntity,
+  CampaignEntity,
+  CampaignProgressEntity,
+  CorrectiveActionEntity,
+  FindingEntity,
+  InspectionEntity,
+  NotificationEntity,
+  NotificationReadEntity,
+  UnitScorecardEntity,
+};
+
+export const READ_MODEL_ENTITIES = [
+  InspectionEntity,
+  FindingEntity,
+  CorrectiveActionEntity,
+  AccountabilityCaseEntity,
+  NotificationEntity,
+  NotificationReadEntity,
+  CampaignEntity,
+  CampaignProgressEntity,
+  UnitScorecardEntity,
+];
+
+/** The tables a rebuild empties and refills from the log (notification_reads is user state and stays). */
+export const PROJECTION_TABLES = [
+  'inspections',
+  'findings',
+  'corrective_actions',
+  'accountability_cases',
+  'notifications',
+  'campaigns',
+  'campaign_progress',
+  'unit_scorecards',
+] as const;

@@ -1,0 +1,162 @@
+import { EntityManager } from 'typeorm';
+import {
+  CampaignEvent,
+  CampaignState,
+  evolve,
+  evolveCampaign,
+  InspectionEvent,
+  InspectionState,
+  notificationsFor,
+  Stamped,
+} from '@inspectorate/domain';
+import { StoredEvent } from '@inspectorate/event-store';
+import {
+  AccountabilityCaseEntity,
+  CampaignEntity,
+  CampaignProgressEntity,
+  CorrectiveActionEntity,
+  FindingEntity,
+  InspectionEntity,
+  NotificationEntity,
+  UnitScorecardEntity,
+} from './entities';
+import { actionRows, campaignRow, caseRows, findingRows, inspectionRow } from './rows';
+
+/**
+ * Folds appended events into the read model, inside the append's transaction: a read never
+ * lags the write it follows, and a failed projection rolls the events back with it. A rebuild
+ * replays the whole log through this same code.
+ */
+export class Projector {
+  async project(manager: EntityManager, events: readonly StoredEvent[]): Promise<void> {
+    const touchedCampaigns = new Set<string>();
+    const touchedUnitYears = new Map<string, { unitId: string; year: number }>();
+
+    for (const [streamId, streamEvents] of groupByStream(events)) {
+      const first = streamEvents[0];
+      if (first.streamType === 'campaign') {
+        await this.projectCampaign(manager, streamId, streamEvents);
+      } else {
+        const state = await this.projectInspection(manager, streamEvents);
+        touchedCampaigns.add(state.campaignId);
+        touchedUnitYears.set(`${state.unitId}:${state.year}`, { unitId: state.unitId, year: state.year });
+      }
+    }
+    for (const campaignId of touchedCampaigns) await refreshCampaignProgress(manager, campaignId);
+    for (const { unitId, year } of touchedUnitYears.values()) await refreshUnitScorecard(manager, unitId, year);
+  }
+
+  private async projectCampaign(manager: EntityManager, streamId: string, events: StoredEvent[]): Promise<void> {
+    const existing = await manager.findOne(CampaignEntity, { where: { id: streamId.replace(/^campaign-/, '') } });
+    let state: CampaignState | undefined = existing?.state;
+    let version = existing?.version ?? 0;
+    for (const event of events) {
+      if (event.version <= version) continue;
+      state = evolveCampaign(state, event as unknown as Stamped<CampaignEvent>);
+      version = event.version;
+    }
+    if (!state) return;
+    await manager.upsert(CampaignEntity, campaignRow(state, version), ['id']);
+    if (!existing) await refreshCampaignProgress(manager, state.id);
+  }
+
+  private async projectInspection(manager: EntityManager, events: StoredEvent[]): Promise<InspectionState> {
+    const id = events[0].streamId.replace(/^inspection-/, '');
+    const existing = await manager.findOne(InspectionEntity, { where: { id } });
+    let state: InspectionState | undefined = existing?.state;
+    let version = existing?.version ?? 0;
+    const notifications: NotificationEntity[] = [];
+    for (const event of events) {
+      if (event.version <= version) continue;
+      state = evolve(state, event as unknown as Stamped<InspectionEvent>);
+      version = event.version;
+      notificationsFor(event as unknown as Stamped<InspectionEvent>, state).forEach((draft, index) => {
+        const audience = draft.audience;
+        notifications.push({
+          id: `${event.id}:${index}`,
+          eventId: event.id,
+          eventPosition: event.position,
+          inspectionId: state!.id,
+          recipientUserId: 'userId' in audience ? audience.userId : null,
+          recipientRole: 'role' in audience ? audience.role : null,
+          recipientUnitId: 'unitId' in audience ? audience.unitId : null,
+          kind: draft.kind,
+          topic: draft.topic,
+          message: draft.message,
+          messageVi: draft.messageVi,
+          createdAt: new Date(event.occurredAt),
+        });
+      });
+    }
+    if (!state) throw new Error(`Inspection stream ${events[0].streamId} has no InspectionPlanned event`);
+    const updatedAt = new Date(events[events.length - 1].occurredAt);
+    await manager.upsert(InspectionEntity, inspectionRow(state, version, updatedAt), ['id']);
+    const findings = findingRows(state);
+    if (findings.length > 0) await manager.upsert(FindingEntity, findings, ['id']);
+    const actions = actionRows(state);
+    if (actions.length > 0) await manager.upsert(CorrectiveActionEntity, actions, ['id']);
+    const cases = caseRows(state);
+    if (cases.length > 0) await manager.upsert(AccountabilityCaseEntity, cases, ['id']);
+    if (notifications.length > 0) await manager.insert(NotificationEntity, notifications);
+    return state;
+  }
+}
+
+function groupByStream(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
+  const streams = new Map<string, StoredEvent[]>();
+  for (const event of events) {
+    const list = streams.get(event.streamId) ?? [];
+    list.push(event);
+    streams.set(event.streamId, list);
+  }
+  return streams;
+}
+
+async function refreshCampaignProgress(manager: EntityManager, campaignId: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO campaign_progress (campaign_id, planned, in_progress, closed, cancelled, cancelled_before_visit, total)
+     SELECT $1::uuid,
+            count(*) FILTER (WHERE status = 'planned'),
+            count(*) FILTER (WHERE status NOT IN ('planned', 'closed', 'cancelled')),
+            count(*) FILTER (WHERE status = 'closed'),
+            count(*) FILTER (WHERE status = 'cancelled'),
+            count(*) FILTER (WHERE status = 'cancelled' AND started_at IS NULL),
+            count(*)
+       FROM inspections WHERE campaign_id = $1
+     ON CONFLICT (campaign_id) DO UPDATE SET
+       planned = EXCLUDED.planned, in_progress = EXCLUDED.in_progress, closed = EXCLUDED.closed,
+       cancelled = EXCLUDED.cancelled, cancelled_before_visit = EXCLUDED.cancelled_before_visit, total = EXCLUDED.total`,
+    [campaignId],
+  );
+}
+
+async function refreshUnitScorecard(manager: EntityManager, unitId: string, year: number): Promise<void> {
+  await manager.query(
+    `INSERT INTO unit_scorecards (unit_id, year, inspections, closed, findings, open_findings, critical_findings,
+                                  actions_total, actions_verified, actions_overdue, responses_on_time, responses_due,
+                                  accountability_cases, latest_rating)
+     SELECT $1::uuid, $2::int,
+            (SELECT count(*) FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND i.started_at IS NOT NULL),
+            (SELECT count(*) FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND i.status = 'closed'),
+            (SELECT count(*) FROM findings f WHERE f.unit_id = $1 AND f.year = $2 AND f.status = 'open'),
+            (SELECT count(*) FROM findings f WHERE f.unit_id = $1 AND f.year = $2 AND f.open),
+            (SELECT count(*) FROM findings f WHERE f.unit_id = $1 AND f.year = $2 AND f.status = 'open' AND f.severity = 'critical'),
+            (SELECT count(*) FROM corrective_actions a WHERE a.unit_id = $1 AND a.year = $2),
+            (SELECT count(*) FROM corrective_actions a WHERE a.unit_id = $1 AND a.year = $2 AND a.status = 'verified'),
+            (SELECT count(*) FROM corrective_actions a WHERE a.unit_id = $1 AND a.year = $2 AND a.overdue AND a.status <> 'verified'),
+            (SELECT count(*) FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND i.response_submitted_at IS NOT NULL AND NOT i.response_late),
+            (SELECT count(*) FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND (i.response_submitted_at IS NOT NULL OR i.response_overdue)),
+            (SELECT count(*) FROM accountability_cases c WHERE c.unit_id = $1 AND c.year = $2),
+            (SELECT i.rating FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND i.rating IS NOT NULL ORDER BY i.approved_at DESC LIMIT 1)
+     ON CONFLICT (unit_id, year) DO UPDATE SET
+       inspections = EXCLUDED.inspections, closed = EXCLUDED.closed, findings = EXCLUDED.findings,
+       open_findings = EXCLUDED.open_findings, critical_findings = EXCLUDED.critical_findings,
+       actions_total = EXCLUDED.actions_total, actions_verified = EXCLUDED.actions_verified,
+       actions_overdue = EXCLUDED.actions_overdue, responses_on_time = EXCLUDED.responses_on_time,
+       responses_due = EXCLUDED.responses_due, accountability_cases = EXCLUDED.accountability_cases,
+       latest_rating = EXCLUDED.latest_rating`,
+    [unitId, year],
+  );
+}
+
+export { CampaignProgressEntity, UnitScorecardEntity };

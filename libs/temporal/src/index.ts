@@ -1,0 +1,4 @@
+export * from './encryption-codec';
+export * from './data-converter';
+export * from './workflow-ids';
+export * from './temporal-client';

@@ -1,0 +1,129 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig, loadConfig } from '@inspectorate/config';
+import { JsonLogger } from '@inspectorate/observability';
+import { connectClient } from '@inspectorate/temporal';
+import { createHttpApp } from '../../apps/api/src/http-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { ApiClient } from './api-client';
+import { seedPeople, TestPeople } from './people';
+
+export interface TestStack {
+  readonly config: AppConfig;
+  readonly api: ApiClient;
+  readonly db: DataSource;
+  readonly temporal: Client;
+  readonly people: TestPeople;
+  readonly databaseUrl: string;
+  /** Starts (or restarts) the in-process worker. */
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Run the Temporal worker in this process (default true). */
+  readonly worker?: boolean;
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * A private copy of the product for one test file: its own database (cloned from the migrated
+ * template), its own task queue on the shared Temporal server, the real API on a free port and
+ * the real worker. Nothing is mocked.
+ */
+export async function startStack(options: StackOptions = {}): Promise<TestStack> {
+  const env = requireEnv();
+  const database = `inspectorate_t_${env.runId}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(env.adminUrl, `CREATE DATABASE ${database} TEMPLATE ${env.template}`);
+  const databaseUrl = withDatabase(env.adminUrl, database);
+
+  const config = loadConfig({
+    APP_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '5',
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_NAMESPACE: env.namespace,
+    TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+    WORKFLOW_BUNDLE_PATH: env.bundle,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    DATA_DIR: `.run/test/data-${database}`,
+    ...options.env,
+  });
+  const logger = new JsonLogger('test', config.LOG_LEVEL);
+
+  let worker: INestApplicationContext | undefined;
+  const startWorker = async () => {
+    if (worker) return;
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger, abortOnError: false });
+    await worker.init();
+  };
+  const stopWorker = async () => {
+    await worker?.close();
+    worker = undefined;
+  };
+  if (options.worker !== false) await startWorker();
+
+  const app: INestApplication = await createHttpApp(config, logger);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const db = app.get<DataSource>(getDataSourceToken());
+  const temporal = await connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS });
+  const people = await seedPeople(db);
+  const api = new ApiClient(`http://127.0.0.1:${address.port}`, people);
+
+  return {
+    config,
+    api,
+    db,
+    temporal,
+    people,
+    databaseUrl,
+    startWorker,
+    stopWorker,
+    async stop() {
+      await app.close();
+      await stopWorker();
+      await temporal.connection.close();
+      await adminQuery(env.adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    },
+  };
+}
+
+function requireEnv() {
+  const get = (name: string) => {
+    const value = process.env[name];
+    if (!value) throw new Error(`${name} is not set: run integration tests through Jest's int or e2e project (global setup).`);
+    return value;
+  };
+  return {
+    temporalAddress: get('TEST_TEMPORAL_ADDRESS'),
+    namespace: get('TEST_TEMPORAL_NAMESPACE'),
+    adminUrl: get('TEST_DATABASE_ADMIN_URL'),
+    template: get('TEST_DATABASE_TEMPLATE'),
+    bundle: get('TEST_WORKFLOW_BUNDLE'),
+    runId: get('TEST_RUN_ID'),
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new PgClient({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,31 @@
+import type { Actor, EventMetadata } from '@inspectorate/domain';
+
+/** Types only: the implementations live in the worker (apps/worker), which has the database. */
+export interface EventToAppend {
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly actor: Actor;
+  readonly occurredAt: string;
+  readonly metadata: EventMetadata;
+}
+
+export interface StreamAppendRequest {
+  readonly streamId: string;
+  readonly streamType: 'inspection' | 'campaign';
+  readonly expectedVersion: number;
+  readonly events: readonly EventToAppend[];
+}
+
+export interface AppendOutcome {
+  readonly alreadyAppended: boolean;
+  readonly lastPosition: number;
+}
+
+export interface Activities {
+  /** Appends to the event log and updates the read model in one transaction; idempotent on retry. */
+  appendEvents(appends: readonly StreamAppendRequest[]): Promise<AppendOutcome>;
+}
+
+/** Failure type of an append that found its stream moved on: never retried, it needs a person. */
+export const STREAM_CONFLICT = 'StreamConflict';

@@ -1,0 +1,198 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  ParentClosePolicy,
+  setHandler,
+  startChild,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  Actor,
+  CampaignCommand,
+  CampaignEvent,
+  CampaignState,
+  decide,
+  decideCampaign,
+  evolve,
+  evolveCampaign,
+  InspectionState,
+  isRejection,
+  Rejection,
+  streamIds,
+  SYSTEM,
+  TargetInput,
+  withInspectionStatus,
+} from '@inspectorate/domain';
+import {
+  campaignCommandUpdate,
+  campaignStateQuery,
+  CommandEnvelope,
+  CommandResult,
+  endBackfillUpdate,
+  followUpPlannedSignal,
+  inspectionStatusSignal,
+} from './definitions';
+import type { StreamAppendRequest } from './activities';
+import { append, stamp } from './support/event-log';
+import { commandTime, rejectionFailure } from './support/failures';
+import { HandledUpdates } from './support/handled-updates';
+import { Lock } from './support/lock';
+import { inspectionWorkflow } from './inspection.workflow';
+
+export interface CampaignWorkflowInput {
+  readonly campaignId: string;
+  readonly backfill: boolean;
+  /** Carried over by continue-as-new. */
+  readonly state?: CampaignState;
+  readonly version?: number;
+  readonly handledUpdates?: Record<string, CommandResult>;
+}
+
+type SystemNotice =
+  | { kind: 'status'; command: Extract<CampaignCommand, { type: 'RecordInspectionStatus' }>; occurredAt: string }
+  | { kind: 'followUp'; command: Extract<CampaignCommand, { type: 'AdoptFollowUp' }>; occurredAt: string };
+
+/** How long a campaign workflow whose creation was refused waits before it ends. */
+const UNCREATED_LIFETIME = '10 minutes';
+
+/**
+ * A campaign: creates itself and plans one inspection workflow per target (their first events are
+ * appended with the campaign's, in one transaction), adds units while active, and completes when
+ * every inspection is closed or cancelled. It lives on after that: a follow-up reopens it.
+ * Started with update-with-start, so the HTTP request that creates it returns once it exists.
+ */
+export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<void> {
+  let state = input.state;
+  let version = input.version ?? 0;
+  let backfill = input.backfill;
+  const handled = new HandledUpdates(input.handledUpdates);
+  const notices: SystemNotice[] = [];
+  const lock = new Lock();
+
+  setHandler(campaignStateQuery, () => ({ state, version, backfill }));
+
+  setHandler(campaignCommandUpdate, (envelope) => lock.run(() => execute(envelope)), {
+    validator: (envelope) => {
+      if (handled.has(currentUpdateInfo()?.id)) return;
+      const now = commandTime(envelope.occurredAt, backfill);
+      const decided = decideCampaign(state, envelope.command, envelope.actor, now);
+      if (isRejection(decided)) throw rejectionFailure(decided);
+    },
+  });
+
+  setHandler(endBackfillUpdate, () =>
+    lock.run(async () => {
+      backfill = false;
+      return { version };
+    }),
+  );
+
+  setHandler(inspectionStatusSignal, ({ inspectionId, status, occurredAt }) => {
+    notices.push({ kind: 'status', command: { type: 'RecordInspectionStatus', inspectionId, status }, occurredAt });
+  });
+  setHandler(followUpPlannedSignal, ({ inspectionId, unitId, followUpOf, occurredAt }) => {
+    notices.push({ kind: 'followUp', command: { type: 'AdoptFollowUp', inspectionId, unitId, followUpOf }, occurredAt });
+  });
+
+  async function execute(envelope: CommandEnvelope<CampaignCommand>): Promise<CommandResult> {
+    const updateId = currentUpdateInfo()?.id;
+    const earlier = handled.get(updateId);
+    if (earlier) return earlier;
+    const now = commandTime(envelope.occurredAt, backfill);
+    const decided = decideCampaign(state, envelope.command, envelope.actor, now);
+    if (isRejection(decided)) throw rejectionFailure(decided);
+
+    const metadata = { idempotencyKey: envelope.idempotencyKey, correlationId: envelope.correlationId, backfilled: backfill || undefined };
+    const command = envelope.command;
+    let targets: TargetInput[] = [];
+    if (command.type === 'CreateCampaign') targets = command.targets;
+    if (command.type === 'AddTarget') targets = [command];
+    const planned = targets.map((target) => planTarget(decided, target, envelope.actor, now));
+
+    await commit(decided, envelope.actor, now, metadata, planned.map((p) => p.append));
+    await Promise.all(planned.map((p) => startInspection(p.state)));
+    const result: CommandResult = { version, events: decided.map((e) => e.type) };
+    handled.remember(updateId, result);
+    return result;
+  }
+
+  /** The target's `InspectionPlanned`, decided by the inspection decider, for the same transaction. */
+  function planTarget(decided: CampaignEvent[], target: TargetInput, actor: Actor, now: Date) {
+    const created = decided.find((e) => e.type === 'CampaignCreated');
+    const campaign = created ? evolveCampaign(undefined, { ...created, actor, occurredAt: now.toISOString() }) : state!;
+    const planned = decide(
+      undefined,
+      {
+        type: 'PlanInspection',
+        inspectionId: target.inspectionId,
+        campaignId: campaign.id,
+        unitId: target.unitId,
+        year: campaign.year,
+        team: campaign.team,
+        policy: campaign.policy,
+        checklistVersion: campaign.checklistVersion,
+        windowStart: target.windowStart,
+        windowEnd: target.windowEnd,
+      },
+      actor,
+      { now, newId: uuid4 },
+    );
+    if (isRejection(planned)) throw rejectionFailure(planned as Rejection);
+    const events = stamp(planned, actor, now, { backfilled: backfill || undefined });
+    return {
+      state: evolve(undefined, { ...planned[0], actor, occurredAt: now.toISOString() }),
+      append: { streamId: streamIds.inspection(target.inspectionId), streamType: 'inspection', expectedVersion: 0, events } satisfies StreamAppendRequest,
+    };
+  }
+
+  async function startInspection(inspection: InspectionState): Promise<void> {
+    await startChild(inspectionWorkflow, {
+      workflowId: streamIds.inspection(inspection.id),
+      args: [{ state: inspection, version: 1, campaignWorkflowId: workflowInfo().workflowId, backfill }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+  }
+
+  async function commit(events: CampaignEvent[], actor: Actor, at: Date, metadata: Parameters<typeof stamp>[3], alsoAppend: StreamAppendRequest[] = []) {
+    if (events.length === 0 && alsoAppend.length === 0) return;
+    const stamped = stamp(events, actor, at, metadata);
+    const request: StreamAppendRequest = { streamId: streamIds.campaign(input.campaignId), streamType: 'campaign', expectedVersion: version, events: stamped };
+    await append([request, ...alsoAppend]);
+    for (const event of stamped) {
+      state = evolveCampaign(state, { type: event.type, data: event.data, actor, occurredAt: event.occurredAt } as never);
+      version += 1;
+    }
+  }
+
+  async function processNotice(notice: SystemNotice): Promise<void> {
+    if (!state) return;
+    if (notice.kind === 'status') state = withInspectionStatus(state, notice.command.inspectionId, notice.command.status);
+    const at = new Date(Math.max(Date.parse(notice.occurredAt), Date.parse(state.completedAt ?? state.createdAt)));
+    const decided = decideCampaign(state, notice.command, SYSTEM, at);
+    if (isRejection(decided)) return;
+    await commit(decided, SYSTEM, at, { backfilled: backfill || undefined });
+  }
+
+  if (!state) {
+    const created = await condition(() => state !== undefined, UNCREATED_LIFETIME);
+    if (!created) {
+      await condition(allHandlersFinished);
+      return;
+    }
+  }
+
+  for (;;) {
+    await condition(() => notices.length > 0 || workflowInfo().continueAsNewSuggested);
+    while (notices.length > 0) {
+      const notice = notices.shift()!;
+      await lock.run(() => processNotice(notice));
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(() => allHandlersFinished() && notices.length === 0);
+      await continueAsNew<typeof campaignWorkflow>({ campaignId: input.campaignId, backfill, state, version, handledUpdates: handled.toJSON() });
+    }
+  }
+}

@@ -1,0 +1,224 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  getExternalWorkflowHandle,
+  log,
+  ParentClosePolicy,
+  setHandler,
+  startChild,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  Actor,
+  decide,
+  dueTimers,
+  evolve,
+  InspectionCommand,
+  InspectionEvent,
+  InspectionState,
+  InspectionStatus,
+  isRejection,
+  streamIds,
+  SYSTEM,
+  timersDueBy,
+} from '@inspectorate/domain';
+import {
+  CommandEnvelope,
+  CommandResult,
+  endBackfillUpdate,
+  followUpPlannedSignal,
+  inspectionCommandUpdate,
+  inspectionStateQuery,
+  inspectionStatusSignal,
+} from './definitions';
+import type { StreamAppendRequest } from './activities';
+import { append, stamp } from './support/event-log';
+import { commandTime, rejectionFailure } from './support/failures';
+import { Lock } from './support/lock';
+import { HandledUpdates } from './support/handled-updates';
+
+export interface InspectionWorkflowInput {
+  /** The state after `InspectionPlanned` (written by whoever planned it), or carried over by continue-as-new. */
+  readonly state: InspectionState;
+  readonly version: number;
+  readonly campaignWorkflowId: string;
+  readonly backfill: boolean;
+  readonly statusKnownToCampaign?: InspectionStatus;
+  readonly handledUpdates?: Record<string, CommandResult>;
+}
+
+/**
+ * One inspection, from its secret planning to closure. A thin durable shell around the pure
+ * decider: commands arrive as Updates (validated by `decide` before they touch history), their
+ * events are appended by an activity, and the deadlines the state implies are timers that send
+ * `system` commands. The workflow stays open after closure, because a follow-up may be scheduled
+ * and accountability cases decided later; a cancelled one ends once no case is open.
+ */
+export async function inspectionWorkflow(input: InspectionWorkflowInput): Promise<{ status: InspectionStatus }> {
+  let state = input.state;
+  let version = input.version;
+  let backfill = input.backfill;
+  let statusKnownToCampaign = input.statusKnownToCampaign ?? state.status;
+  const handled = new HandledUpdates(input.handledUpdates);
+  const lock = new Lock();
+
+  setHandler(inspectionStateQuery, () => ({ state, version, backfill }));
+
+  setHandler(
+    inspectionCommandUpdate,
+    (envelope) => lock.run(() => execute(envelope)),
+    {
+      validator: (envelope) => {
+        if (handled.has(currentUpdateInfo()?.id)) return;
+        const now = commandTime(envelope.occurredAt, backfill);
+        const decided = decide(state, envelope.command, envelope.actor, { now, newId: () => 'validation-only' });
+        if (isRejection(decided)) throw rejectionFailure(decided);
+      },
+    },
+  );
+
+  setHandler(endBackfillUpdate, () =>
+    lock.run(async () => {
+      backfill = false;
+      return { version };
+    }),
+  );
+
+  async function execute(envelope: CommandEnvelope<InspectionCommand>): Promise<CommandResult> {
+    const updateId = currentUpdateInfo()?.id;
+    const earlier = handled.get(updateId);
+    if (earlier) return earlier;
+    const now = commandTime(envelope.occurredAt, backfill);
+    if (backfill) await fireTimersDueBy(now);
+    const decided = decide(state, envelope.command, envelope.actor, { now, newId: uuid4 });
+    if (isRejection(decided)) throw rejectionFailure(decided);
+
+    const followUp = decided.find((e) => e.type === 'FollowUpScheduled');
+    const plannedFollowUp = followUp && planFollowUp(followUp, envelope.actor, now);
+    await commit(decided, envelope.actor, now, { idempotencyKey: envelope.idempotencyKey, correlationId: envelope.correlationId, backfilled: backfill || undefined }, plannedFollowUp?.append);
+    if (plannedFollowUp) await startFollowUp(plannedFollowUp.state);
+    await tellCampaign(now);
+
+    const result: CommandResult = { version, events: decided.map((e) => e.type) };
+    handled.remember(updateId, result);
+    return result;
+  }
+
+  /** Applies every timer due by `now`, in order; each event is dated at its deadline. */
+  async function fireTimersDueBy(now: Date): Promise<void> {
+    for (;;) {
+      const [due] = timersDueBy(state, now);
+      if (!due) break;
+      const at = new Date(Math.max(Date.parse(due.at), Date.parse(state.lastEventAt)));
+      const decided = decide(state, due.command, SYSTEM, { now: at, newId: uuid4 });
+      if (isRejection(decided)) {
+        // A timer derived from the state that the state then refuses is a bug; stop rather than spin.
+        log.error('A due timer was rejected by the decider', { command: due.command.type, reason: decided.reason });
+        break;
+      }
+      await commit(decided, SYSTEM, at, { backfilled: backfill || undefined });
+    }
+    await tellCampaign(now);
+  }
+
+  async function commit(
+    events: InspectionEvent[],
+    actor: Actor,
+    at: Date,
+    metadata: Parameters<typeof stamp>[3],
+    alsoAppend?: StreamAppendRequest,
+  ): Promise<void> {
+    const stamped = stamp(events, actor, at, metadata);
+    const request: StreamAppendRequest = { streamId: streamIds.inspection(state.id), streamType: 'inspection', expectedVersion: version, events: stamped };
+    await append(alsoAppend ? [request, alsoAppend] : [request]);
+    for (const event of stamped) {
+      state = evolve(state, { type: event.type, data: event.data, actor, occurredAt: event.occurredAt } as never);
+      version += 1;
+    }
+  }
+
+  function planFollowUp(scheduled: Extract<InspectionEvent, { type: 'FollowUpScheduled' }>, actor: Actor, now: Date) {
+    const { followUpInspectionId, window } = scheduled.data;
+    const planned = decide(
+      undefined,
+      {
+        type: 'PlanInspection',
+        inspectionId: followUpInspectionId,
+        campaignId: state.campaignId,
+        unitId: state.unitId,
+        year: Number(window.opensAt.slice(0, 4)) || state.year,
+        team: state.team,
+        policy: state.policy,
+        checklistVersion: state.checklistVersion,
+        windowStart: window.windowStart,
+        windowEnd: window.windowEnd,
+        followUpOf: state.id,
+      },
+      actor,
+      { now, newId: uuid4 },
+    );
+    if (isRejection(planned)) throw rejectionFailure(planned);
+    const events = stamp(planned, actor, now, { backfilled: backfill || undefined });
+    const followUpState = evolve(undefined, { ...planned[0], actor, occurredAt: now.toISOString() });
+    return {
+      state: followUpState,
+      append: { streamId: streamIds.inspection(followUpInspectionId), streamType: 'inspection', expectedVersion: 0, events } satisfies StreamAppendRequest,
+    };
+  }
+
+  async function startFollowUp(followUpState: InspectionState): Promise<void> {
+    await startChild(inspectionWorkflow, {
+      workflowId: streamIds.inspection(followUpState.id),
+      args: [{ state: followUpState, version: 1, campaignWorkflowId: input.campaignWorkflowId, backfill }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+    await getExternalWorkflowHandle(input.campaignWorkflowId).signal(followUpPlannedSignal, {
+      inspectionId: followUpState.id,
+      unitId: followUpState.unitId,
+      followUpOf: state.id,
+      occurredAt: followUpState.plannedAt,
+    });
+  }
+
+  /** The campaign completes when all its inspections are closed or cancelled, so it hears of each change. */
+  async function tellCampaign(now: Date): Promise<void> {
+    if (state.status === statusKnownToCampaign) return;
+    statusKnownToCampaign = state.status;
+    await getExternalWorkflowHandle(input.campaignWorkflowId).signal(inspectionStatusSignal, {
+      inspectionId: state.id,
+      status: state.status,
+      occurredAt: new Date(Math.max(now.getTime(), Date.parse(state.lastEventAt))).toISOString(),
+    });
+  }
+
+  const finished = () => state.status === 'cancelled' && !state.cases.some((c) => c.status === 'open');
+
+  while (!finished()) {
+    const next = backfill ? undefined : dueTimers(state)[0];
+    const seenVersion = version;
+    const seenBackfill = backfill;
+    const wake = () => version !== seenVersion || backfill !== seenBackfill || workflowInfo().continueAsNewSuggested;
+    if (next) {
+      const changed = await condition(wake, Math.max(1, Date.parse(next.at) - Date.now()));
+      if (!changed) await lock.run(() => fireTimersDueBy(new Date()));
+    } else {
+      await condition(wake);
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof inspectionWorkflow>({
+        state,
+        version,
+        campaignWorkflowId: input.campaignWorkflowId,
+        backfill,
+        statusKnownToCampaign,
+        handledUpdates: handled.toJSON(),
+      });
+    }
+  }
+  await condition(allHandlersFinished);
+  return { status: state.status };
+}
