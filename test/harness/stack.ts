@@ -2,6 +2,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -39,6 +40,7 @@ export interface StackOptions {
  */
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const env = requireEnv();
+  quietTemporalRuntime();
   const database = `inspectorate_t_${env.runId}_${randomBytes(4).toString('hex')}`;
   await adminQuery(env.adminUrl, `CREATE DATABASE ${database} TEMPLATE ${env.template}`);
   const databaseUrl = withDatabase(env.adminUrl, database);
@@ -94,6 +96,15 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await adminQuery(env.adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
     },
   };
+}
+
+/** Temporal's core logs only warnings in tests; installed once per Jest worker process. */
+function quietTemporalRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger((process.env.TEST_TEMPORAL_LOG_LEVEL as 'WARN' | undefined) ?? 'WARN') });
+  } catch {
+    // already installed by an earlier test file in this process
+  }
 }
 
 function requireEnv() {

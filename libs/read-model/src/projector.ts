@@ -128,6 +128,18 @@ async function refreshCampaignProgress(manager: EntityManager, campaignId: strin
        cancelled = EXCLUDED.cancelled, cancelled_before_visit = EXCLUDED.cancelled_before_visit, total = EXCLUDED.total`,
     [campaignId],
   );
+  // The campaign completes in the same transaction as its last inspection closing, so a read right
+  // after that command already sees it; the campaign workflow records CampaignCompleted right after.
+  await manager.query(
+    `UPDATE campaigns c
+        SET status = CASE WHEN p.total > 0 AND p.planned + p.in_progress = 0 THEN 'completed' ELSE 'active' END,
+            completed_at = CASE WHEN p.total > 0 AND p.planned + p.in_progress = 0
+                                THEN coalesce(c.completed_at, (SELECT max(coalesce(i.closed_at, i.cancelled_at)) FROM inspections i WHERE i.campaign_id = c.id))
+                                ELSE NULL END
+       FROM campaign_progress p
+      WHERE p.campaign_id = c.id AND c.id = $1`,
+    [campaignId],
+  );
 }
 
 async function refreshUnitScorecard(manager: EntityManager, unitId: string, year: number): Promise<void> {
