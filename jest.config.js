@@ -31,7 +31,7 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/harness/slow-tests.ts'],
     },
     {
       ...common,
@@ -39,7 +39,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/test/harness/slow-tests.ts'],
     },
   ],
 };
