@@ -57,7 +57,7 @@ export class Projector {
     }
     if (!state) return;
     await manager.upsert(CampaignEntity, campaignRow(state, version), ['id']);
-    if (!existing) await refreshCampaignProgress(manager, state.id);
+    await refreshCampaignProgress(manager, state.id);
   }
 
   private async projectInspection(manager: EntityManager, events: StoredEvent[]): Promise<InspectionState> {
@@ -128,13 +128,15 @@ async function refreshCampaignProgress(manager: EntityManager, campaignId: strin
        cancelled = EXCLUDED.cancelled, cancelled_before_visit = EXCLUDED.cancelled_before_visit, total = EXCLUDED.total`,
     [campaignId],
   );
-  // The campaign completes in the same transaction as its last inspection closing, so a read right
-  // after that command already sees it; the campaign workflow records CampaignCompleted right after.
+  // A campaign's status is derived from its inspections, in the same transaction as the last one
+  // closing, so a read right after that command already sees it. The campaign workflow records
+  // CampaignCompleted (and CampaignReopened) as facts shortly after; they never disagree for long,
+  // and deriving keeps this row independent of the order in which the two streams are appended.
   await manager.query(
     `UPDATE campaigns c
         SET status = CASE WHEN p.total > 0 AND p.planned + p.in_progress = 0 THEN 'completed' ELSE 'active' END,
             completed_at = CASE WHEN p.total > 0 AND p.planned + p.in_progress = 0
-                                THEN coalesce(c.completed_at, (SELECT max(coalesce(i.closed_at, i.cancelled_at)) FROM inspections i WHERE i.campaign_id = c.id))
+                                THEN (SELECT max(coalesce(i.closed_at, i.cancelled_at)) FROM inspections i WHERE i.campaign_id = c.id)
                                 ELSE NULL END
        FROM campaign_progress p
       WHERE p.campaign_id = c.id AND c.id = $1`,
