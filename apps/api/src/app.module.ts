@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { InspectionsModule } from './inspections/inspections.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ReportsModule } from './reports/reports.module';
 import { SessionModule } from './session/session.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -33,6 +34,7 @@ export class AppModule implements NestModule {
         InspectionsModule,
         AccountabilityModule,
         NotificationsModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const APP_ENVS = ['development', 'test', 'production'] as const;
 export type AppEnv = (typeof APP_ENVS)[number];
@@ -82,6 +82,10 @@ export class AppConfig {
 
   @IsInt() @Min(1) @Max(1000) @Type(() => Number)
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS = 20;
+
+  /** The inspecting authority, as printed at the head of its documents (the conclusion PDF). */
+  @IsString() @Length(1, 200)
+  AUTHORITY_NAME = 'ỦY BAN NHÂN DÂN HUYỆN CẦN GIỜ';
 
   /** Path of a prebuilt workflow bundle (production); without it the worker bundles at start. */
   @IsOptional() @IsString()

@@ -1,7 +1,7 @@
 import { InspectionCommand, InspectionCommandType, SYSTEM_COMMANDS } from './commands';
 import { InspectionEvent } from './events';
 import { evolve, assertNever } from './evolve';
-import { ACCOUNTABILITY_OUTCOMES, Evidence, FindingContent, InspectionStatus, RATINGS, ResponseItem, SEVERITIES, VisitWindow } from './model';
+import { ACCOUNTABILITY_OUTCOMES, Evidence, FindingContent, InspectionStatus, RATINGS, ReminderSubject, ResponseItem, SEVERITIES, VisitWindow } from './model';
 import { ActionState, FindingState, InspectionState } from './state';
 import { canSeeInspection, isTeamMember, isTerminal } from './visibility';
 import { approvedContentHash, approvedSnapshot } from './approval';
@@ -98,25 +98,32 @@ function decideCommand(s: InspectionState, command: Exclude<InspectionCommand, {
     }
 
     case 'AmendFinding': {
+      if (!user || !isTeamMember(user, s.team)) return forbidden('Only the author of a finding may amend it.');
+      const busy = requireStatus(s, ['in_progress'], 'amend a finding');
+      if (busy) return busy;
       const finding = findFinding(s, command.findingId);
       if (!finding) return notFound(`Finding ${command.findingId} not found.`);
-      if (!user || user.userId !== finding.authorId) return forbidden('Only the author of a finding may amend it.');
-      const denied = requireStatus(s, ['in_progress'], 'amend a finding') ?? requireOpenFinding(finding, 'amend');
+      if (user.userId !== finding.authorId) return forbidden('Only the author of a finding may amend it.');
+      const denied = requireOpenFinding(finding, 'amend');
       if (denied) return denied;
-      const changes = Object.fromEntries(Object.entries(command.changes ?? {}).filter(([, v]) => v !== undefined)) as Partial<FindingContent>;
-      if (Object.keys(changes).length === 0) return invalid('Nothing to amend: send at least one field to change.');
-      const merged = validateFindingContent(s, { ...pickContent(finding), ...changes });
+      const requested = command.changes ?? {};
+      const keys = FINDING_CONTENT_KEYS.filter((key) => requested[key] !== undefined);
+      if (keys.length === 0) return invalid('Nothing to amend: send at least one field to change.');
+      const merged = validateFindingContent(s, { ...pickContent(finding), ...Object.fromEntries(keys.map((key) => [key, requested[key]])) });
       if (isRejection(merged)) return merged;
+      const changes = Object.fromEntries(keys.map((key) => [key, merged[key]])) as Partial<FindingContent>;
       return [{ type: 'FindingAmended', data: { findingId: finding.id, changes } }];
     }
 
     case 'WithdrawFinding': {
+      const refused = forbidden('Only the author of a finding or the lead inspector may withdraw it.');
+      if (!user || !isTeamMember(user, s.team)) return refused;
+      const busy = requireStatus(s, ['in_progress'], 'withdraw a finding');
+      if (busy) return busy;
       const finding = findFinding(s, command.findingId);
       if (!finding) return notFound(`Finding ${command.findingId} not found.`);
-      if (!user || (user.userId !== finding.authorId && user.userId !== s.team.leadInspectorId)) {
-        return forbidden('Only the author of a finding or the lead inspector may withdraw it.');
-      }
-      const denied = requireStatus(s, ['in_progress'], 'withdraw a finding') ?? requireOpenFinding(finding, 'withdraw');
+      if (user.userId !== finding.authorId && user.userId !== s.team.leadInspectorId) return refused;
+      const denied = requireOpenFinding(finding, 'withdraw');
       if (denied) return denied;
       const reason = requireText(command.reason, 'reason', LIMITS.longText);
       if (isRejection(reason)) return reason;
@@ -194,11 +201,9 @@ function decideCommand(s: InspectionState, command: Exclude<InspectionCommand, {
     }
 
     case 'DecideExtension': {
-      const denied = requireLead(user, s, 'decide an extension request');
+      const denied = requireLead(user, s, 'decide an extension request') ?? requireStatus(s, ['awaiting_response'], 'decide an extension request');
       if (denied) return denied;
       if (s.extension?.status !== 'pending') return conflict('There is no pending extension request to decide.');
-      const busy = requireStatus(s, ['awaiting_response'], 'decide an extension request');
-      if (busy) return busy;
       const note = requireText(command.note, 'note', LIMITS.longText, { allowEmpty: true });
       if (isRejection(note)) return note;
       const previousDueAt = s.responseDeadline!.dueAt;
@@ -211,6 +216,9 @@ function decideCommand(s: InspectionState, command: Exclude<InspectionCommand, {
       if (!newDueAt) return invalid('Invalid deadline.', [{ field: 'deadline', message: DATE_HINT }]);
       if (newDueAt.getTime() <= now.getTime()) {
         return invalid('A granted deadline must be in the future.', [{ field: 'deadline', message: 'must be in the future' }]);
+      }
+      if (newDueAt.getTime() <= Date.parse(previousDueAt)) {
+        return invalid('A granted deadline must be later than the current one.', [{ field: 'deadline', message: `must be after the current deadline ${previousDueAt}` }]);
       }
       return [{ type: 'ExtensionDecided', data: { decision: 'granted', note, previousDueAt, newDueAt: iso(newDueAt) } }];
     }
@@ -321,24 +329,32 @@ function decideCommand(s: InspectionState, command: Exclude<InspectionCommand, {
     }
 
     case 'MarkVisitWindowMissed': {
-      if (s.status !== 'planned' || s.windowMissed) return conflict('The visit window is not open and unvisited.');
+      const busy = requireStatus(s, ['planned'], 'mark the visit window missed');
+      if (busy) return busy;
+      if (s.windowMissed) return conflict('The visit window was already marked missed.');
       if (now.getTime() < Date.parse(s.window.closesAt)) return conflict('The visit window has not closed yet.');
       return [{ type: 'VisitWindowMissed', data: { window: s.window } }];
     }
 
     case 'SendReminder': {
+      const busy = requireStatus(s, [REMINDER_STATUS[command.subject]], `send a ${command.subject} reminder`);
+      if (busy) return busy;
       if (s.remindersSent.includes(command.reminderKey)) return conflict('This reminder was already sent.');
       return [{ type: 'ReminderSent', data: { subject: command.subject, dueAt: command.dueAt, reminderKey: command.reminderKey, actionId: command.actionId } }];
     }
 
     case 'MarkConclusionOverdue': {
-      if (s.status !== 'drafting' || s.conclusionOverdue || !s.conclusionDeadline) return conflict('No conclusion deadline is running.');
+      const busy = requireStatus(s, ['drafting'], 'mark the conclusion overdue');
+      if (busy) return busy;
+      if (s.conclusionOverdue || !s.conclusionDeadline) return conflict('No conclusion deadline is running.');
       if (now.getTime() < Date.parse(s.conclusionDeadline.dueAt)) return conflict('The conclusion deadline has not passed.');
       return [{ type: 'ConclusionOverdue', data: { dueAt: s.conclusionDeadline.dueAt } }];
     }
 
     case 'MarkResponseOverdue': {
-      if (s.status !== 'awaiting_response' || s.responseOverdue || !s.responseDeadline) return conflict('No response deadline is running.');
+      const busy = requireStatus(s, ['awaiting_response'], 'mark the response overdue');
+      if (busy) return busy;
+      if (s.responseOverdue || !s.responseDeadline) return conflict('No response deadline is running.');
       if (now.getTime() < Date.parse(s.responseDeadline.dueAt)) return conflict('The response deadline has not passed.');
       return [
         { type: 'ResponseOverdue', data: { dueAt: s.responseDeadline.dueAt } },
@@ -347,9 +363,11 @@ function decideCommand(s: InspectionState, command: Exclude<InspectionCommand, {
     }
 
     case 'MarkActionOverdue': {
+      const busy = requireStatus(s, ['remediating'], 'mark a corrective action overdue');
+      if (busy) return busy;
       const action = findAction(s, command.actionId);
       if (!action) return notFound(`Corrective action ${command.actionId} not found.`);
-      if (s.status !== 'remediating' || action.overdue || (action.status !== 'open' && action.status !== 'rejected')) {
+      if (action.overdue || (action.status !== 'open' && action.status !== 'rejected')) {
         return conflict(`Corrective action ${action.id} is not open.`);
       }
       if (now.getTime() < Date.parse(action.dueAt)) return conflict(`Corrective action ${action.id} is not due yet.`);
@@ -361,12 +379,20 @@ function decideCommand(s: InspectionState, command: Exclude<InspectionCommand, {
   }
 }
 
+const FINDING_CONTENT_KEYS = ['criterionCode', 'severity', 'description', 'evidence', 'people'] as const;
+
+const REMINDER_STATUS: Record<ReminderSubject, InspectionStatus> = {
+  conclusion: 'drafting',
+  response: 'awaiting_response',
+  verification: 'remediating',
+};
+
 /** Who owns an action planned because the lead upheld a disputed finding. */
 export const UPHELD_ACTION_OWNER = 'Thủ trưởng đơn vị (head of unit)';
 
 function plan(state: InspectionState | undefined, command: Extract<InspectionCommand, { type: 'PlanInspection' }>, actor: Actor, ctx: DecisionContext): Decision {
-  if (state) return conflict(`Inspection ${command.inspectionId} is already planned.`);
   if (isUser(actor) && actor.role !== 'lead_inspector') return forbidden('Only a lead inspector may plan an inspection.');
+  if (state) return conflict(`Inspection ${command.inspectionId} already exists (it is ${state.status}).`);
   if (!findChecklist(command.checklistVersion)) return invalid(`Unknown checklist version ${command.checklistVersion}.`);
   const window = resolveWindow(command.windowStart, command.windowEnd, ctx.now);
   if (isRejection(window)) return window;

@@ -1,0 +1,52 @@
+import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@inspectorate/config';
+import { UnitEntity } from '@inspectorate/directory';
+import { CampaignEntity } from '@inspectorate/read-model';
+import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorators';
+import { problems } from '../common/problem';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { InspectionQueries } from '../inspections/inspections.queries';
+import { renderConclusionPdf } from './conclusion-pdf';
+
+/** The approved conclusion as a printable document (Vietnamese), for whoever may see the inspection. */
+@ApiTags('Reports')
+@Controller('inspections')
+export class ConclusionPdfController {
+  constructor(
+    private readonly inspections: InspectionQueries,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Get(':id/conclusion.pdf')
+  @AnyRole()
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary:
+      'The approved conclusion as a PDF in Vietnamese (authority heading, findings, required actions and deadlines, the approval and its content hash).',
+  })
+  @ApiNotFoundResponse({ description: 'No such inspection, or not visible to the caller.' })
+  @ApiConflictResponse({ description: 'The conclusion is not approved (yet).' })
+  async conclusionPdf(@Param('id', new UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
+    const { state } = await this.inspections.visibleState(id, user);
+    if (!state.approval)
+      throw problems.conflict(`The conclusion is not approved: the inspection is ${state.status}.`, { inspectionStatus: state.status });
+    const [unit, campaign] = await Promise.all([
+      this.db.getRepository(UnitEntity).findOne({ where: { id: state.unitId } }),
+      this.db.getRepository(CampaignEntity).findOne({ where: { id: state.campaignId } }),
+    ]);
+    const pdf = await renderConclusionPdf({
+      authorityName: this.config.AUTHORITY_NAME,
+      unit: { code: unit?.code ?? state.unitId, name: unit?.name ?? state.unitId },
+      campaign: campaign ? { title: campaign.title, legalBasis: campaign.legalBasis } : null,
+      state,
+    });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="ket-luan-kiem-tra-${id.slice(0, 8)}.pdf"`,
+    });
+  }
+}

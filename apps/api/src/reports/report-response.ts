@@ -1,0 +1,50 @@
+import { StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import { AnyReport, reportFileName, reportTables, toCsv } from '@inspectorate/reports';
+import { ReportFormat } from './reports.dto';
+import { Timed } from './reports.service';
+import { toXlsx } from './xlsx';
+
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const TITLES: Record<AnyReport['kind'], string> = {
+  dashboard: 'Báo cáo tổng hợp kiểm tra công vụ',
+  unit: 'Kết quả kiểm tra của đơn vị',
+  campaign: 'Báo cáo kết quả kế hoạch kiểm tra',
+  overdue: 'Danh sách việc quá hạn',
+};
+
+/**
+ * Answers a report in the format asked for: the JSON itself, or the same data flattened to
+ * tables (once, by `reportTables`) and written as CSV or XLSX, as an attachment. Reports are
+ * confidential and change with every event: never cached. Server-Timing tells how long loading
+ * (live or replay) and computing took; nothing about the size of the log is sent, since a count
+ * of all events would reveal to anyone that something (a planned visit) was recorded.
+ */
+export async function reportResponse<R extends AnyReport>(
+  timed: Timed<R>,
+  format: ReportFormat | undefined,
+  res: Response,
+): Promise<R | StreamableFile> {
+  const { report, timing } = timed;
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.setHeader(
+    'Server-Timing',
+    [`load;dur=${timing.loadMs.toFixed(1)};desc="${timing.source}"`, `compute;dur=${timing.computeMs.toFixed(1)}`].join(', '),
+  );
+  if (!format || format === 'json') return report;
+  const tables = reportTables(report);
+  if (format === 'csv') {
+    return new StreamableFile(Buffer.from(toCsv(tables), 'utf8'), {
+      type: CSV_TYPE,
+      disposition: attachment(reportFileName(report, 'csv')),
+    });
+  }
+  const xlsx = await toXlsx(tables, { title: TITLES[report.kind], created: new Date(report.meta.asOf) });
+  return new StreamableFile(xlsx, { type: XLSX_TYPE, disposition: attachment(reportFileName(report, 'xlsx')) });
+}
+
+function attachment(fileName: string): string {
+  return `attachment; filename="${fileName}"`;
+}

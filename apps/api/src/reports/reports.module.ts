@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { InspectionsModule } from '../inspections/inspections.module';
+import { ConclusionPdfController } from './conclusion-pdf.controller';
+import { ReportRowsSource } from './report-rows';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/** The chairman's reports (JSON, CSV, XLSX) and the printable conclusion. */
+@Module({
+  imports: [InspectionsModule],
+  controllers: [ReportsController, ConclusionPdfController],
+  providers: [ReportsService, ReportRowsSource],
+})
+export class ReportsModule {}
