@@ -79,7 +79,7 @@ describe('lifecycle paths: disputes, follow-ups, cancellation, wrong states, ide
   });
 
   it.each([
-    ['planned', async (s: Scenario, id: string) => void id],
+    ['planned', async (_: Scenario, id: string) => void id],
     ['in_progress', async (s: Scenario, id: string) => void (await s.start(id))],
     ['drafting', async (s: Scenario, id: string) => void (await s.start(id), await s.finding(id), await s.endVisit(id))],
     [
