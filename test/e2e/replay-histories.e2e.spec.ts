@@ -1,0 +1,90 @@
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dataConverter, workflowIds } from '@inspectorate/temporal';
+import { eventually, Scenario } from '../harness/scenario';
+import { startStack, TestStack } from '../harness/stack';
+import { inDays } from '../harness/time';
+
+/**
+ * Determinism guard. Committed histories of representative runs (test/histories/*.json) must
+ * replay against the current workflow code: a change that would break running workflows fails
+ * here and needs `patched()` (see the README). The same runs are also recorded afresh and
+ * replayed, and with UPDATE_HISTORIES=1 they replace the committed files.
+ */
+const HISTORIES = path.resolve(__dirname, '..', 'histories');
+
+describe('workflow determinism: replaying recorded histories', () => {
+  let stack: TestStack;
+  let scenario: Scenario;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    scenario = new Scenario(stack);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const replayOptions = () => ({
+    workflowBundle: { codePath: stack.config.WORKFLOW_BUNDLE_PATH! },
+    dataConverter: dataConverter(stack.config.PAYLOAD_ENCRYPTION_KEYS),
+  });
+
+  const committed = existsSync(HISTORIES) ? readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort() : [];
+
+  it('has committed histories of the representative runs', () => {
+    expect(committed).toEqual(expect.arrayContaining(['campaign-happy-path.json', 'inspection-happy-path.json', 'inspection-overdue-escalated.json', 'inspection-dispute.json', 'inspection-extension.json', 'inspection-cancelled.json']));
+  });
+
+  it.each(committed)('replays %s with the current workflow code', async (file) => {
+    const history = historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES, file), 'utf8')));
+    await expect(Worker.runReplayHistory(replayOptions(), history, file.replace(/\.json$/, ''))).resolves.toBeUndefined();
+  });
+
+  it('records fresh runs of every representative path and replays them', async () => {
+    const { api, people } = stack;
+    const runs: Record<string, string> = {};
+
+    const happy = await scenario.awaitingResponse({ units: [people.units.a] });
+    const remediating = await scenario.respond(happy.inspectionId, people.headA, [{ findingId: happy.findingId, position: 'accepted' }]);
+    await scenario.report(happy.inspectionId, people.headA, remediating.actions[0].id);
+    await scenario.verify(happy.inspectionId, remediating.actions[0].id);
+    runs['inspection-happy-path'] = workflowIds.inspection(happy.inspectionId);
+    runs['campaign-happy-path'] = workflowIds.campaign(happy.campaignId);
+
+    const overdue = await scenario.awaitingResponse({ units: [people.units.b], policy: { responseDeadline: { duration: 'PT2S' }, reminderOffsets: [{ duration: 'PT1S' }] } });
+    const escalated = await eventually(async () => {
+      const view = await api.expect(200, api.get(people.chairman, `/inspections/${overdue.inspectionId}`));
+      return view.accountabilityCaseIds.length === 1 ? view : undefined;
+    });
+    await api.expect(200, api.post(people.chairman, `/accountability-cases/${escalated.accountabilityCaseIds[0]}/decision`, { outcome: 'reminded', note: 'Nhắc nhở.' }));
+    runs['inspection-overdue-escalated'] = workflowIds.inspection(overdue.inspectionId);
+
+    const dispute = await scenario.awaitingResponse({ units: [people.units.c] });
+    await scenario.respond(dispute.inspectionId, people.headC, [{ findingId: dispute.findingId, position: 'disputed' }]);
+    await api.expect(200, api.post(people.lead, `/inspections/${dispute.inspectionId}/disputes/${dispute.findingId}/resolve`, { decision: 'withdrawn', note: 'Chấp nhận giải trình.' }));
+    runs['inspection-dispute'] = workflowIds.inspection(dispute.inspectionId);
+
+    const extension = await scenario.awaitingResponse({ units: [people.units.a] });
+    await api.expect(200, api.post(people.headA, `/inspections/${extension.inspectionId}/extension-request`, { reason: 'Thiếu nhân sự.', requestedDeadline: inDays(40) }));
+    await api.expect(200, api.post(people.lead, `/inspections/${extension.inspectionId}/extension-request/decide`, { decision: 'granted', note: 'Đồng ý.' }));
+    await scenario.respond(extension.inspectionId, people.headA, [{ findingId: extension.findingId, position: 'accepted' }]);
+    runs['inspection-extension'] = workflowIds.inspection(extension.inspectionId);
+
+    const cancelled = await scenario.plannedInspection({ units: [people.units.b] });
+    await scenario.start(cancelled.inspectionId);
+    await api.expect(200, api.post(people.chairman, `/inspections/${cancelled.inspectionId}/cancel`, { reason: 'Đơn vị giải thể.' }));
+    runs['inspection-cancelled'] = workflowIds.inspection(cancelled.inspectionId);
+
+    for (const [name, workflowId] of Object.entries(runs)) {
+      const history = await stack.temporal.workflow.getHandle(workflowId).fetchHistory();
+      await expect(Worker.runReplayHistory(replayOptions(), history, workflowId)).resolves.toBeUndefined();
+      if (process.env.UPDATE_HISTORIES === '1') {
+        mkdirSync(HISTORIES, { recursive: true });
+        writeFileSync(path.join(HISTORIES, `${name}.json`), `${historyToJSON(history)}\n`);
+      }
+    }
+  });
+});
