@@ -31,7 +31,7 @@ export class Scenario {
       201,
       this.api.post(this.people.lead, '/campaigns', {
         title: 'Kiểm tra công vụ đột xuất (test)',
-        year: options.year ?? new Date().getFullYear(),
+        year: options.year ?? Number(inDays(0).slice(0, 4)),
         legalBasis: 'Kế hoạch số 01/KH-UBND (test)',
         leadInspectorId: this.people.lead.id,
         inspectorIds: [this.people.inspector1.id, this.people.inspector2.id],

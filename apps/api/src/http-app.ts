@@ -17,7 +17,7 @@ export async function createHttpApp(config: AppConfig, logger = new JsonLogger('
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false, abortOnError: false });
   app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES, strict: true, type: ['application/json', 'application/*+json'] });
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
-  app.enableCors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed'] });
+  app.enableCors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Content-Disposition', 'Server-Timing'] });
   app.set('trust proxy', 'loopback');
   app.set('x-powered-by', false);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['docs', 'docs-json'] });

@@ -144,24 +144,31 @@ async function refreshCampaignProgress(manager: EntityManager, campaignId: strin
   );
 }
 
+/**
+ * Counts match the reports' definitions (libs/reports): findings and actions of cancelled
+ * inspections do not count; an action is overdue while open or rejected past its due date.
+ */
 async function refreshUnitScorecard(manager: EntityManager, unitId: string, year: number): Promise<void> {
   await manager.query(
-    `INSERT INTO unit_scorecards (unit_id, year, inspections, closed, findings, open_findings, critical_findings,
+    `WITH own AS (SELECT * FROM inspections WHERE unit_id = $1 AND year = $2),
+          live AS (SELECT f.* FROM findings f JOIN own i ON i.id = f.inspection_id WHERE i.status <> 'cancelled' AND f.status = 'open'),
+          acts AS (SELECT a.* FROM corrective_actions a JOIN own i ON i.id = a.inspection_id WHERE i.status <> 'cancelled')
+     INSERT INTO unit_scorecards (unit_id, year, inspections, closed, findings, open_findings, critical_findings,
                                   actions_total, actions_verified, actions_overdue, responses_on_time, responses_due,
                                   accountability_cases, latest_rating)
      SELECT $1::uuid, $2::int,
-            (SELECT count(*) FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND i.started_at IS NOT NULL),
-            (SELECT count(*) FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND i.status = 'closed'),
-            (SELECT count(*) FROM findings f WHERE f.unit_id = $1 AND f.year = $2 AND f.status = 'open'),
-            (SELECT count(*) FROM findings f WHERE f.unit_id = $1 AND f.year = $2 AND f.open),
-            (SELECT count(*) FROM findings f WHERE f.unit_id = $1 AND f.year = $2 AND f.status = 'open' AND f.severity = 'critical'),
-            (SELECT count(*) FROM corrective_actions a WHERE a.unit_id = $1 AND a.year = $2),
-            (SELECT count(*) FROM corrective_actions a WHERE a.unit_id = $1 AND a.year = $2 AND a.status = 'verified'),
-            (SELECT count(*) FROM corrective_actions a WHERE a.unit_id = $1 AND a.year = $2 AND a.overdue AND a.status <> 'verified'),
-            (SELECT count(*) FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND i.response_submitted_at IS NOT NULL AND NOT i.response_late),
-            (SELECT count(*) FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND (i.response_submitted_at IS NOT NULL OR i.response_overdue)),
+            (SELECT count(*) FROM own WHERE started_at IS NOT NULL),
+            (SELECT count(*) FROM own WHERE status = 'closed'),
+            (SELECT count(*) FROM live),
+            (SELECT count(*) FROM live WHERE open),
+            (SELECT count(*) FROM live WHERE severity = 'critical'),
+            (SELECT count(*) FROM acts),
+            (SELECT count(*) FROM acts WHERE status = 'verified'),
+            (SELECT count(*) FROM acts WHERE overdue AND status IN ('open', 'rejected')),
+            (SELECT count(*) FROM own WHERE response_submitted_at IS NOT NULL AND NOT response_late),
+            (SELECT count(*) FROM own WHERE response_submitted_at IS NOT NULL OR response_overdue),
             (SELECT count(*) FROM accountability_cases c WHERE c.unit_id = $1 AND c.year = $2),
-            (SELECT i.rating FROM inspections i WHERE i.unit_id = $1 AND i.year = $2 AND i.rating IS NOT NULL ORDER BY i.approved_at DESC LIMIT 1)
+            (SELECT rating FROM own WHERE rating IS NOT NULL ORDER BY approved_at DESC LIMIT 1)
      ON CONFLICT (unit_id, year) DO UPDATE SET
        inspections = EXCLUDED.inspections, closed = EXCLUDED.closed, findings = EXCLUDED.findings,
        open_findings = EXCLUDED.open_findings, critical_findings = EXCLUDED.critical_findings,

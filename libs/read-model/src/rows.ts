@@ -31,7 +31,9 @@ export interface InspectionRow {
   responseOverdue: boolean;
   closedAt: Date | null;
   cancelledAt: Date | null;
+  /** Live findings: recorded and not withdrawn. */
   findingsCount: number;
+  /** Live findings not yet remedied, while the inspection is neither closed nor cancelled (as FindingRow.open). */
   openFindingsCount: number;
   version: number;
   state: InspectionState;
@@ -101,6 +103,7 @@ const date = (iso: string | undefined): Date | null => (iso ? new Date(iso) : nu
 
 export function inspectionRow(s: InspectionState, version: number, updatedAt: Date): InspectionRow {
   const live = s.findings.filter((f) => f.status === 'open');
+  const open = findingRows(s).filter((f) => f.open);
   return {
     id: s.id,
     campaignId: s.campaignId,
@@ -127,8 +130,8 @@ export function inspectionRow(s: InspectionState, version: number, updatedAt: Da
     responseOverdue: s.responseOverdue,
     closedAt: date(s.closedAt),
     cancelledAt: date(s.cancellation?.at),
-    findingsCount: s.findings.length,
-    openFindingsCount: isTerminal(s.status) ? 0 : live.length,
+    findingsCount: live.length,
+    openFindingsCount: open.length,
     version,
     state: s,
     updatedAt,

@@ -170,10 +170,11 @@ function decideCommand(s: InspectionState, command: Exclude<InspectionCommand, {
       if (command.contentHash !== undefined && command.contentHash !== contentHash) {
         return conflict('The conclusion changed since you read it (its content hash differs); read it again before approving.');
       }
-      const responseDueAt = deadlineAfter(now, s.policy.responseDeadline, calendar);
+      // With nothing to remedy the unit is only informed: no response is due, and closure follows.
+      const responseDueAt = approved.conclusion.actions.length > 0 ? iso(deadlineAfter(now, s.policy.responseDeadline, calendar)) : undefined;
       return [
         { type: 'ConclusionApproved', data: { contentHash, approved } },
-        { type: 'UnitNotified', data: { unitId: s.unitId, responseDueAt: iso(responseDueAt) } },
+        { type: 'UnitNotified', data: responseDueAt ? { unitId: s.unitId, responseDueAt } : { unitId: s.unitId } },
       ];
     }
 

@@ -22,7 +22,7 @@ export type InspectionEvent =
   | { type: 'ConclusionReturned'; data: { comment: string } }
   | { type: 'ConclusionOverdue'; data: { dueAt: Instant } }
   | { type: 'ConclusionApproved'; data: { contentHash: string; approved: ApprovedConclusion } }
-  | { type: 'UnitNotified'; data: { unitId: string; responseDueAt: Instant } }
+  | { type: 'UnitNotified'; data: { unitId: string; responseDueAt?: Instant } }
   | { type: 'ReminderSent'; data: { subject: ReminderSubject; dueAt: Instant; reminderKey: string; actionId?: string } }
   | { type: 'ResponseSubmitted'; data: { items: ResponseItem[]; late: boolean; dueAt: Instant } }
   | { type: 'ResponseOverdue'; data: { dueAt: Instant } }

@@ -90,7 +90,9 @@ function apply(s: InspectionState, event: Stamped<InspectionEvent>): InspectionS
     case 'ConclusionApproved':
       return { ...s, approval: { contentHash: event.data.contentHash, approvedAt: at, approved: event.data.approved } };
     case 'UnitNotified':
-      return { ...s, status: 'awaiting_response', responseDeadline: { dueAt: event.data.responseDueAt, setAt: at } };
+      return event.data.responseDueAt
+        ? { ...s, status: 'awaiting_response', responseDeadline: { dueAt: event.data.responseDueAt, setAt: at } }
+        : { ...s, status: 'awaiting_response' };
     case 'ReminderSent':
       return { ...s, remindersSent: [...s.remindersSent, event.data.reminderKey] };
     case 'ResponseSubmitted': {

@@ -51,8 +51,12 @@ export function notificationsFor(event: Stamped<InspectionEvent>, after: Inspect
       return [note(lead, 'request', 'conclusion.returned', `The chairman returned the conclusion: ${event.data.comment}`, `Chủ tịch trả lại dự thảo kết luận: ${event.data.comment}`)];
     case 'ConclusionOverdue':
       return [note(lead, 'escalation', 'conclusion.overdue', `The conclusion was due on ${day(event.data.dueAt)} and has not been submitted.`, `Đã quá hạn ban hành kết luận (${day(event.data.dueAt)}).`)];
-    case 'UnitNotified':
-      return [note(unitHead, 'request', 'conclusion.approved', `The inspection conclusion was approved. Respond to each finding by ${day(event.data.responseDueAt)}.`, `Kết luận kiểm tra đã được phê duyệt. Đề nghị đơn vị phản hồi từng nội dung trước ngày ${day(event.data.responseDueAt)}.`)];
+    case 'UnitNotified': {
+      const dueAt = event.data.responseDueAt;
+      return dueAt
+        ? [note(unitHead, 'request', 'conclusion.approved', `The inspection conclusion was approved. Respond to each finding by ${day(dueAt)}.`, `Kết luận kiểm tra đã được phê duyệt. Đề nghị đơn vị phản hồi từng nội dung trước ngày ${day(dueAt)}.`)]
+        : [note(unitHead, 'information', 'conclusion.approved', 'The inspection conclusion was approved; it requires no corrective action.', 'Kết luận kiểm tra đã được phê duyệt; không có nội dung phải khắc phục.')];
+    }
     case 'ReminderSent':
       switch (event.data.subject) {
         case 'conclusion':
