@@ -31,6 +31,8 @@ export interface StackOptions {
   /** Run the Temporal worker in this process (default true). */
   readonly worker?: boolean;
   readonly env?: Record<string, string>;
+  /** Seed the test people of people.ts (default true); off for tests that need an empty database. */
+  readonly people?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const address = app.getHttpServer().address() as { port: number };
   const db = app.get<DataSource>(getDataSourceToken());
   const temporal = await connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS });
-  const people = await seedPeople(db);
+  const people = options.people === false ? (undefined as unknown as TestPeople) : await seedPeople(db);
   const api = new ApiClient(`http://127.0.0.1:${address.port}`, people);
 
   return {

@@ -80,9 +80,12 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
     },
   );
 
+  // Leaving back-fill catches up at once: whatever fell due since the last record (reminders,
+  // escalations, missed windows) is recorded before the update returns, each at its own date.
   setHandler(endBackfillUpdate, () =>
     lock.run(async () => {
       backfill = false;
+      await fireTimersDueBy(new Date());
       return { version };
     }),
   );

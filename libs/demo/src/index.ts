@@ -1,0 +1,3 @@
+export * from './district';
+export * from './story';
+export * from './seed';
