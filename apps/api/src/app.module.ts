@@ -3,9 +3,12 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@inspectorate/config';
 import { DatabaseModule } from '@inspectorate/database';
 import { AccountabilityModule } from './accountability/accountability.module';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ProblemFilter } from './common/problem.filter';
+import { RequestBodyMiddleware } from './common/request-body.middleware';
 import { RequestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation.pipe';
 import { DirectoryModule } from './directory/directory.module';
@@ -30,11 +33,13 @@ export class AppModule implements NestModule {
         SessionModule,
         DirectoryModule,
         HealthModule,
+        AuditModule,
         CampaignsModule,
         InspectionsModule,
         AccountabilityModule,
         NotificationsModule,
         ReportsModule,
+        AttachmentsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -45,6 +50,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('*path');
+    consumer.apply(RequestIdMiddleware, RequestBodyMiddleware).forRoutes('*path');
   }
 }

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Actor, EventMetadata, RecordedEvent } from '@inspectorate/domain';
 import { EventRecordEntity } from './event-record.entity';
@@ -42,9 +42,14 @@ export class ConcurrencyError extends Error {
   constructor(
     readonly streamId: string,
     readonly expectedVersion: number,
+    /** NaN when only the database's unique index noticed the race. */
     readonly actualVersion: number,
   ) {
-    super(`Stream ${streamId} is at version ${actualVersion}, not ${expectedVersion} as expected.`);
+    super(
+      Number.isNaN(actualVersion)
+        ? `Stream ${streamId} has moved past version ${expectedVersion}: another append won the race.`
+        : `Stream ${streamId} is at version ${actualVersion}, not ${expectedVersion} as expected.`,
+    );
     this.name = 'ConcurrencyError';
   }
 }
@@ -53,7 +58,16 @@ export class ConcurrencyError extends Error {
 export type AppendListener = (manager: EntityManager, events: readonly StoredEvent[]) => Promise<void>;
 
 /** A fixed advisory-lock key: one appender at a time keeps positions gap-free and the hash chain linear. */
-const APPEND_LOCK_KEY = 4_242_001;
+export const APPEND_LOCK_KEY = 4_242_001;
+
+/**
+ * Takes the event log's append lock for the rest of the caller's transaction: no event can be
+ * appended until it commits or rolls back. Appends take it themselves; a projection rebuild takes
+ * it so that no append projects into tables it is refilling.
+ */
+export async function lockEventLog(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+}
 
 export class EventStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -61,69 +75,97 @@ export class EventStore {
   /**
    * Appends events to one or more streams in one transaction. Each stream must be at its
    * expected version; an append retried with the same event ids is recognised and changes nothing.
+   *
+   * The transaction is READ COMMITTED whatever the server's default: every statement after the
+   * lock must see what the previous lock holder committed (a snapshot taken before the lock was
+   * granted would read a stale head and fork the chain).
    */
   async append(appends: readonly StreamAppend[], onAppended?: AppendListener): Promise<AppendResult> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-      const fresh: StreamAppend[] = [];
-      const existing: StoredEvent[] = [];
-      for (const append of appends) {
-        const already = await this.alreadyAppended(manager, append);
-        if (already) existing.push(...already);
-        else fresh.push(append);
-      }
-      if (fresh.length === 0) return { alreadyAppended: true, events: existing };
-      if (existing.length > 0) {
-        throw new Error('Some streams of this append were already written and others were not; refusing a partial retry.');
-      }
+    assertWellFormed(appends);
+    try {
+      return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+        await lockEventLog(manager);
+        const fresh: StreamAppend[] = [];
+        const existing: StoredEvent[] = [];
+        // A stream with no events has nothing to write and nothing to recognise on a retry.
+        for (const append of appends.filter((a) => a.events.length > 0)) {
+          const already = await this.alreadyAppended(manager, append);
+          if (already) existing.push(...already);
+          else fresh.push(append);
+        }
+        if (fresh.length === 0) return { alreadyAppended: existing.length > 0, events: existing.sort((a, b) => a.position - b.position) };
+        if (existing.length > 0) {
+          throw new Error('Some streams of this append were already written and others were not; refusing a partial retry.');
+        }
 
-      const head = await manager.query('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1');
-      let position = head.length > 0 ? Number(head[0].position) : 0;
-      let prevHash: string | null = head.length > 0 ? head[0].hash : null;
-      const recordedAt = new Date();
-      const rows: EventRecordEntity[] = [];
-      for (const append of fresh) {
-        append.events.forEach((event, index) => {
-          position += 1;
-          const row: EventRecordEntity = {
-            position,
-            id: event.id,
-            streamId: append.streamId,
-            streamType: append.streamType,
-            version: append.expectedVersion + index + 1,
-            type: event.type,
-            data: event.data,
-            actor: event.actor,
-            metadata: { ...event.metadata },
-            occurredAt: new Date(event.occurredAt),
-            recordedAt,
-            prevHash,
-            hash: '',
-          };
-          row.hash = eventHash(row, prevHash);
-          prevHash = row.hash;
-          rows.push(row);
-        });
-      }
-      await manager.createQueryBuilder().insert().into(EventRecordEntity).values(rows as QueryDeepPartialEntity<EventRecordEntity>[]).execute();
-      const stored = rows.map(toStoredEvent);
-      if (onAppended) await onAppended(manager, stored);
-      return { alreadyAppended: false, events: stored };
-    });
+        const head: { position: string; hash: string; recorded_at: Date }[] = await manager.query(
+          'SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1',
+        );
+        let position = head.length > 0 ? Number(head[0].position) : 0;
+        let prevHash: string | null = head.length > 0 ? head[0].hash : null;
+        // Strictly later than the previous append: recorded_at then orders appends like positions
+        // do, and tells one append's events (which share it) from the next append's.
+        const now = Date.now();
+        const recordedAt = new Date(head.length > 0 ? Math.max(now, head[0].recorded_at.getTime() + 1) : now);
+        const rows: EventRecordEntity[] = [];
+        for (const append of fresh) {
+          append.events.forEach((event, index) => {
+            position += 1;
+            const row: EventRecordEntity = {
+              position,
+              id: event.id,
+              streamId: append.streamId,
+              streamType: append.streamType,
+              version: append.expectedVersion + index + 1,
+              type: event.type,
+              // Hashed exactly as jsonb will give them back, so the verifier recomputes the same hash.
+              data: asStoredJson(event.data, `data of event ${event.id}`),
+              actor: asStoredJson(event.actor, `actor of event ${event.id}`),
+              metadata: asStoredJson({ ...event.metadata }, `metadata of event ${event.id}`) as Record<string, unknown>,
+              occurredAt: parseInstant(event.occurredAt, event.id),
+              recordedAt,
+              prevHash,
+              hash: '',
+            };
+            row.hash = eventHash(row, prevHash);
+            prevHash = row.hash;
+            rows.push(row);
+          });
+        }
+        if (rows.length > 0) {
+          await manager.createQueryBuilder().insert().into(EventRecordEntity).values(rows as QueryDeepPartialEntity<EventRecordEntity>[]).execute();
+        }
+        const stored = rows.map(toStoredEvent);
+        if (onAppended && stored.length > 0) await onAppended(manager, stored);
+        return { alreadyAppended: false, events: stored };
+      });
+    } catch (error) {
+      throw asConcurrencyError(error, appends) ?? error;
+    }
   }
 
+  /**
+   * The stream's events of this append if they are already there (a retry), undefined if the
+   * stream is where the caller expects it; otherwise the caller's view is stale.
+   */
   private async alreadyAppended(manager: EntityManager, append: StreamAppend): Promise<StoredEvent[] | undefined> {
     const [{ version }] = await manager.query('SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1', [append.streamId]);
     const actual = Number(version);
     if (actual === append.expectedVersion) return undefined;
-    if (actual === append.expectedVersion + append.events.length) {
+    if (append.events.length > 0 && actual >= append.expectedVersion + append.events.length) {
+      // A retry finds its own events at exactly the versions it asked for (later events by
+      // others may follow them); anything else at those versions means someone else won.
       const rows = await manager
         .getRepository(EventRecordEntity)
         .createQueryBuilder('e')
-        .where('e.stream_id = :streamId AND e.version > :from', { streamId: append.streamId, from: append.expectedVersion })
+        .where('e.stream_id = :streamId AND e.version > :from AND e.version <= :to', {
+          streamId: append.streamId,
+          from: append.expectedVersion,
+          to: append.expectedVersion + append.events.length,
+        })
         .orderBy('e.version')
         .getMany();
-      if (rows.every((row, index) => row.id === append.events[index].id)) return rows.map(toStoredEvent);
+      if (rows.length === append.events.length && rows.every((row, index) => row.id === append.events[index].id)) return rows.map(toStoredEvent);
     }
     throw new ConcurrencyError(append.streamId, append.expectedVersion, actual);
   }
@@ -170,4 +212,46 @@ export function toStoredEvent(row: EventRecordEntity): StoredEvent {
     hash: row.hash,
     prevHash: row.prevHash,
   };
+}
+
+/** Refuses appends the store cannot write consistently, before any I/O. */
+function assertWellFormed(appends: readonly StreamAppend[]): void {
+  const streams = new Set<string>();
+  const ids = new Set<string>();
+  for (const append of appends) {
+    if (streams.has(append.streamId)) throw new Error(`Stream ${append.streamId} appears twice in one append; give it one entry with all its events.`);
+    streams.add(append.streamId);
+    if (!Number.isInteger(append.expectedVersion) || append.expectedVersion < 0) {
+      throw new Error(`Expected version ${append.expectedVersion} of stream ${append.streamId} is not a version.`);
+    }
+    for (const event of append.events) {
+      if (ids.has(event.id)) throw new Error(`Event ${event.id} appears twice in one append.`);
+      ids.add(event.id);
+    }
+  }
+}
+
+/** The value as PostgreSQL's jsonb returns it: what JSON can say, nothing else (no Dates, no undefined). */
+function asStoredJson(value: unknown, what: string): unknown {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new Error(`The ${what} is not JSON.`);
+  return JSON.parse(text);
+}
+
+function parseInstant(value: string, eventId: string): Date {
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new Error(`occurredAt "${value}" of event ${eventId} is not a date-time.`);
+  return at;
+}
+
+/**
+ * The unique (stream, version) index is the last line of defence against a lost race (the lock
+ * makes it unreachable today): report it as the concurrency error it is, not as a crash.
+ */
+function asConcurrencyError(error: unknown, appends: readonly StreamAppend[]): ConcurrencyError | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as { code?: string; constraint?: string; detail?: string } | undefined;
+  if (driverError?.code !== '23505' || driverError.constraint !== 'events_stream_version_key') return undefined;
+  const append = appends.find((a) => driverError.detail?.includes(a.streamId)) ?? appends[0];
+  return new ConcurrencyError(append.streamId, append.expectedVersion, Number.NaN);
 }

@@ -1,3 +1,4 @@
 export * from './entities';
 export * from './rows';
 export * from './projector';
+export * from './rebuild';
