@@ -12,7 +12,7 @@ export class ChildWorker {
   constructor(private readonly config: AppConfig) {}
 
   async start(timeoutMs = 60_000): Promise<void> {
-    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'test/harness/ts-register.js'), path.join(ROOT, 'apps/worker/src/main.ts')], {
+    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts/ts-register.js'), path.join(ROOT, 'apps/worker/src/main.ts')], {
       cwd: ROOT,
       env: {
         ...process.env,

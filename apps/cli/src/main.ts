@@ -1,10 +1,16 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 // Sub-paths, not the libraries' index files: those also export Nest modules, which the CLI does not need.
-import { ConfigError, loadConfig } from '@inspectorate/config/config';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AppConfig, ConfigError, loadConfig } from '@inspectorate/config/config';
 import { createDataSource, migrate } from '@inspectorate/database/data-source';
 import { verifyEventChain } from '@inspectorate/event-store';
 import { rebuildProjections } from '@inspectorate/read-model';
+import { DemoSeeder } from '@inspectorate/demo';
+import { connectClient } from '@inspectorate/temporal';
+import { bundleWorkflows } from '@inspectorate/temporal/workflow-bundle';
+import { generateOpenApiDocument, serialiseOpenApi } from '../../api/src/openapi';
 
 /** Exit codes (sysexits.h where one fits). */
 export const EXIT = { ok: 0, failed: 1, usage: 64, config: 78 } as const;
@@ -29,8 +35,18 @@ Commands:
       --batch-size <n>     events projected per call, whole appends only (default 500)
   verify-chain             check the event log's hash chain; exit 0 if intact, 1 if broken
       --page-size <n>      events read per query (default 2000)
+  seed-demo                seed the demo district into an EMPTY database through the workflows
+                           (needs Temporal and a running worker; refused in production)
+      --accounts-file <f>  write the demo accounts and their generated passwords there (mode 0600)
+  bundle-workflows         prebuild the workflow bundle for production workers
+      --out <file>         where to write it (default dist/workflow-bundle.js)
+  openapi                  write the OpenAPI document (no database or Temporal needed)
+      --out <file>         where to write it (default openapi/openapi.json)
 
-The database is DATABASE_URL (see the README's Configuration).`;
+The database is DATABASE_URL, Temporal TEMPORAL_ADDRESS/TEMPORAL_NAMESPACE/TEMPORAL_TASK_QUEUE
+(see the README's Configuration).`;
+
+const COMMANDS = ['migrate', 'rebuild-projections', 'verify-chain', 'seed-demo', 'bundle-workflows', 'openapi'];
 
 /**
  * Operations on the database, without the API or Temporal: run compiled
@@ -44,7 +60,13 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { 'batch-size': { type: 'string' }, 'page-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'batch-size': { type: 'string' },
+        'page-size': { type: 'string' },
+        'accounts-file': { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     output.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
@@ -55,7 +77,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     output.out(USAGE);
     return EXIT.ok;
   }
-  if (!command || extra.length > 0 || !['migrate', 'rebuild-projections', 'verify-chain'].includes(command)) {
+  if (!command || extra.length > 0 || !COMMANDS.includes(command)) {
     output.err(`${command ? `Unknown command or extra arguments: ${parsed.positionals.join(' ')}` : 'No command given.'}\n\n${USAGE}`);
     return EXIT.usage;
   }
@@ -63,13 +85,18 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const pageSize = positiveInt(parsed.values['page-size'], '--page-size', output);
   if (batchSize === null || pageSize === null) return EXIT.usage;
 
-  let databaseUrl: string;
+  // These two need no configuration at all: they only read the sources.
+  if (command === 'bundle-workflows') return bundle(parsed.values.out ?? 'dist/workflow-bundle.js', output);
+  if (command === 'openapi') return openapi(parsed.values.out ?? 'openapi/openapi.json', output);
+
+  let config: AppConfig;
   try {
-    databaseUrl = loadConfig(env).DATABASE_URL;
+    config = loadConfig(env);
   } catch (error) {
     output.err(error instanceof ConfigError ? error.message : String(error));
     return EXIT.config;
   }
+  const databaseUrl = config.DATABASE_URL;
 
   try {
     switch (command) {
@@ -85,6 +112,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         output.out(JSON.stringify(result));
         return EXIT.ok;
       }
+      case 'seed-demo':
+        return await seedDemo(config, parsed.values['accounts-file'], output);
       default: {
         const result = await withDataSource(databaseUrl, (db) => verifyEventChain(db, pageSize));
         if (result.intact) {
@@ -109,6 +138,50 @@ function positiveInt(value: string | undefined, name: string, output: CliOutput)
   if (Number.isInteger(n) && n > 0) return n;
   output.err(`${name} must be a positive integer, not "${value}"\n\n${USAGE}`);
   return null;
+}
+
+/** The demo district, driven through the real workflows; only into an empty database, never in production. */
+async function seedDemo(config: AppConfig, accountsFile: string | undefined, output: CliOutput): Promise<number> {
+  if (config.isProduction) {
+    output.err('seed-demo refuses to run in production.');
+    return EXIT.failed;
+  }
+  const temporal = await connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS });
+  try {
+    const result = await withDataSource(config.DATABASE_URL, (db) => new DemoSeeder(db, temporal, config.TEMPORAL_TASK_QUEUE).seed());
+    if (!result.seeded) {
+      output.err(`demo data not seeded: ${result.reason}`);
+      output.out(JSON.stringify({ seeded: false }));
+      return EXIT.ok;
+    }
+    if (accountsFile) {
+      mkdirSync(path.dirname(accountsFile), { recursive: true });
+      const lines = result.accounts.map((a) => `${a.username.padEnd(36)} ${a.password.padEnd(20)} ${a.role.padEnd(16)} ${a.unit ?? ''}`.trimEnd());
+      const header = '# Demo accounts of Inspectorate: invented people; generated passwords. Never use in production.\n# username                             password             role             unit';
+      writeFileSync(accountsFile, `${header}\n${lines.join('\n')}\n`, { mode: 0o600 });
+    }
+    output.err(`seeded the demo district: ${result.accounts.length} accounts, ${result.commands} commands through the workflows in ${result.durationMs} ms`);
+    output.out(JSON.stringify({ seeded: true, campaignId: result.campaignId, accounts: result.accounts.length, commands: result.commands, durationMs: result.durationMs }));
+    return EXIT.ok;
+  } finally {
+    await temporal.connection.close();
+  }
+}
+
+async function bundle(out: string, output: CliOutput): Promise<number> {
+  const started = Date.now();
+  const { code } = await bundleWorkflows();
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, code);
+  output.err(`wrote the workflow bundle to ${out} (${Math.round(code.length / 1024)} KiB) in ${Date.now() - started} ms`);
+  return EXIT.ok;
+}
+
+async function openapi(out: string, output: CliOutput): Promise<number> {
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, serialiseOpenApi(await generateOpenApiDocument()));
+  output.err(`wrote the OpenAPI document to ${out}`);
+  return EXIT.ok;
 }
 
 async function withDataSource<T>(url: string, work: (db: ReturnType<typeof createDataSource>) => Promise<T>): Promise<T> {
