@@ -22,14 +22,20 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     APP_ENV=production \
     DATA_DIR=/data \
-    API_MAIN=dist/apps/api/main.js \
-    WORKER_MAIN=dist/apps/worker/main.js
+    API_MAIN=dist/apps/api/src/main.js \
+    WORKER_MAIN=dist/apps/worker/src/main.js \
+    CLI_MAIN=dist/apps/cli/src/main.js \
+    WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node
+
+# One-shot: apply the database migrations (docker-compose.yml runs it before the API and worker).
+FROM runtime AS migrate
+CMD ["sh", "-c", "exec node \"$CLI_MAIN\" migrate"]
 
 FROM runtime AS worker
 CMD ["sh", "-c", "exec node \"$WORKER_MAIN\""]
