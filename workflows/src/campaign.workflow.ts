@@ -40,6 +40,7 @@ import { append, stamp } from './support/event-log';
 import { commandTime, rejectionFailure } from './support/failures';
 import { HandledUpdates } from './support/handled-updates';
 import { Lock } from './support/lock';
+import { shouldContinueAsNew } from './support/history-limit';
 import { inspectionWorkflow } from './inspection.workflow';
 
 export interface CampaignWorkflowInput {
@@ -49,6 +50,8 @@ export interface CampaignWorkflowInput {
   readonly state?: CampaignState;
   readonly version?: number;
   readonly handledUpdates?: Record<string, CommandResult>;
+  /** Continue as new once the history has this many events (default: when the server suggests it). */
+  readonly historyLimit?: number;
 }
 
 type SystemNotice =
@@ -151,7 +154,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
   async function startInspection(inspection: InspectionState): Promise<void> {
     await startChild(inspectionWorkflow, {
       workflowId: streamIds.inspection(inspection.id),
-      args: [{ state: inspection, version: 1, campaignWorkflowId: workflowInfo().workflowId, backfill }],
+      args: [{ state: inspection, version: 1, campaignWorkflowId: workflowInfo().workflowId, backfill, historyLimit: input.historyLimit }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
   }
@@ -185,14 +188,21 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
   }
 
   for (;;) {
-    await condition(() => notices.length > 0 || workflowInfo().continueAsNewSuggested);
+    await condition(() => notices.length > 0 || shouldContinueAsNew(input.historyLimit));
     while (notices.length > 0) {
       const notice = notices.shift()!;
       await lock.run(() => processNotice(notice));
     }
-    if (workflowInfo().continueAsNewSuggested) {
+    if (shouldContinueAsNew(input.historyLimit)) {
       await condition(() => allHandlersFinished() && notices.length === 0);
-      await continueAsNew<typeof campaignWorkflow>({ campaignId: input.campaignId, backfill, state, version, handledUpdates: handled.toJSON() });
+      await continueAsNew<typeof campaignWorkflow>({
+        campaignId: input.campaignId,
+        backfill,
+        state,
+        version,
+        handledUpdates: handled.toJSON(),
+        historyLimit: input.historyLimit,
+      });
     }
   }
 }

@@ -9,7 +9,6 @@ import {
   setHandler,
   startChild,
   uuid4,
-  workflowInfo,
 } from '@temporalio/workflow';
 import {
   Actor,
@@ -39,6 +38,7 @@ import { append, stamp } from './support/event-log';
 import { commandTime, rejectionFailure } from './support/failures';
 import { Lock } from './support/lock';
 import { HandledUpdates } from './support/handled-updates';
+import { shouldContinueAsNew } from './support/history-limit';
 
 export interface InspectionWorkflowInput {
   /** The state after `InspectionPlanned` (written by whoever planned it), or carried over by continue-as-new. */
@@ -48,6 +48,8 @@ export interface InspectionWorkflowInput {
   readonly backfill: boolean;
   readonly statusKnownToCampaign?: InspectionStatus;
   readonly handledUpdates?: Record<string, CommandResult>;
+  /** Continue as new once the history has this many events (default: when the server suggests it). */
+  readonly historyLimit?: number;
 }
 
 /**
@@ -175,7 +177,7 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
   async function startFollowUp(followUpState: InspectionState): Promise<void> {
     await startChild(inspectionWorkflow, {
       workflowId: streamIds.inspection(followUpState.id),
-      args: [{ state: followUpState, version: 1, campaignWorkflowId: input.campaignWorkflowId, backfill }],
+      args: [{ state: followUpState, version: 1, campaignWorkflowId: input.campaignWorkflowId, backfill, historyLimit: input.historyLimit }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
     await getExternalWorkflowHandle(input.campaignWorkflowId).signal(followUpPlannedSignal, {
@@ -203,14 +205,14 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
     const next = backfill ? undefined : dueTimers(state)[0];
     const seenVersion = version;
     const seenBackfill = backfill;
-    const wake = () => version !== seenVersion || backfill !== seenBackfill || workflowInfo().continueAsNewSuggested;
+    const wake = () => version !== seenVersion || backfill !== seenBackfill || shouldContinueAsNew(input.historyLimit);
     if (next) {
       const changed = await condition(wake, Math.max(1, Date.parse(next.at) - Date.now()));
       if (!changed) await lock.run(() => fireTimersDueBy(new Date()));
     } else {
       await condition(wake);
     }
-    if (workflowInfo().continueAsNewSuggested) {
+    if (shouldContinueAsNew(input.historyLimit)) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof inspectionWorkflow>({
         state,
@@ -219,6 +221,7 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
         backfill,
         statusKnownToCampaign,
         handledUpdates: handled.toJSON(),
+        historyLimit: input.historyLimit,
       });
     }
   }
