@@ -33,6 +33,8 @@ export interface StackOptions {
   readonly env?: Record<string, string>;
   /** Seed the test people of people.ts (default true); off for tests that need an empty database. */
   readonly people?: boolean;
+  /** Where the API's and worker's JSON log lines go (default stdout, at TEST_LOG_LEVEL or warn). */
+  readonly logTo?: { write(line: string): void };
 }
 
 /**
@@ -60,7 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     DATA_DIR: `.run/test/data-${database}`,
     ...options.env,
   });
-  const logger = new JsonLogger('test', config.LOG_LEVEL);
+  const logger = new JsonLogger('test', config.LOG_LEVEL, options.logTo);
 
   let worker: INestApplicationContext | undefined;
   const startWorker = async () => {

@@ -1,5 +1,5 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 import { requestContext } from './request-context';
 
 /**
@@ -9,17 +9,21 @@ import { requestContext } from './request-context';
 export class JsonLogger implements LoggerService {
   private readonly logger: Logger;
 
-  constructor(service: string, level = 'info') {
-    this.logger = pino({
-      level,
-      base: { service },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      mixin: () => {
-        const store = requestContext.getStore();
-        return store ? { requestId: store.requestId, userId: store.userId } : {};
+  /** `destination` defaults to stdout; tests pass a stream to read the lines back. */
+  constructor(service: string, level = 'info', destination?: DestinationStream) {
+    this.logger = pino(
+      {
+        level,
+        base: { service },
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        mixin: () => {
+          const store = requestContext.getStore();
+          return store ? { requestId: store.requestId, userId: store.userId } : {};
+        },
       },
-    });
+      destination,
+    );
   }
 
   get pino(): Logger {
