@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles, StaffOnly } from '../auth/access.decorators';
 import { problems } from '../common/problem';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { CreateUnitDto, CreateUserDto, ListUsersQuery, UnitView, UserView } from './directory.dto';
+import { Page, PageQuery } from '../common/pagination';
+import { CreateUnitDto, CreateUserDto, ListUsersQuery, UnitPage, UnitView, UserPage, UserView } from './directory.dto';
 import { DirectoryService } from './directory.service';
 
 @ApiTags('Session and people')
@@ -13,9 +14,9 @@ export class DirectoryController {
 
   @Get('units')
   @StaffOnly()
-  @ApiOkResponse({ type: [UnitView] })
-  listUnits(): Promise<UnitView[]> {
-    return this.directory.listUnits();
+  @ApiOkResponse({ type: UnitPage })
+  listUnits(@Query() query: PageQuery): Promise<Page<UnitView>> {
+    return this.directory.listUnits(query);
   }
 
   @Post('units')
@@ -38,9 +39,9 @@ export class DirectoryController {
 
   @Get('users')
   @Roles('admin')
-  @ApiOkResponse({ type: [UserView] })
-  listUsers(@Query() query: ListUsersQuery): Promise<UserView[]> {
-    return this.directory.listUsers(query.role);
+  @ApiOkResponse({ type: UserPage })
+  listUsers(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
+    return this.directory.listUsers(query);
   }
 
   @Post('users')

@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 
 import { Role, ROLES } from '@inspectorate/domain';
 import { UNIT_KINDS, UnitKind } from '@inspectorate/directory';
 import { TEXT, Trim } from '../common/dto-helpers';
+import { PageQuery } from '../common/pagination';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'XA-BINH-KHANH', description: 'Stable code: capital letters, digits and dashes.' })
@@ -56,7 +57,17 @@ export class UserView {
   @ApiPropertyOptional() unitId?: string;
 }
 
-export class ListUsersQuery {
+export class UnitPage {
+  @ApiProperty({ type: [UnitView] }) items!: UnitView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserView] }) items!: UserView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class ListUsersQuery extends PageQuery {
   @IsOptional() @IsIn(ROLES) @ApiPropertyOptional({ enum: ROLES })
   role?: Role;
 }

@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { Role } from '@inspectorate/domain';
 import { UnitEntity, UserEntity } from '@inspectorate/directory';
 import { PasswordHasher } from '../auth/password-hasher';
+import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { FieldProblem, problems } from '../common/problem';
 import { CreateUnitDto, CreateUserDto, UnitView, UserView } from './directory.dto';
 
@@ -16,9 +17,12 @@ export class DirectoryService {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async listUnits(): Promise<UnitView[]> {
-    const units = await this.db.getRepository(UnitEntity).find({ order: { code: 'ASC' } });
-    return units.map(toUnitView);
+  async listUnits(query: PageQuery): Promise<Page<UnitView>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor);
+    const q = this.db.getRepository(UnitEntity).createQueryBuilder('u').orderBy('u.code', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
+    if (after) q.where('(u.code, u.id) > (:key, :id)', { key: after.key, id: after.id });
+    return toPage(await q.getMany(), limit, (u) => ({ key: u.code, id: u.id }), toUnitView);
   }
 
   async findUnit(id: string): Promise<UnitView | undefined> {
@@ -34,9 +38,13 @@ export class DirectoryService {
     return toUnitView(unit);
   }
 
-  async listUsers(role?: Role): Promise<UserView[]> {
-    const users = await this.db.getRepository(UserEntity).find({ where: role ? { role } : {}, order: { username: 'ASC' } });
-    return users.map(toUserView);
+  async listUsers(query: PageQuery & { role?: Role }): Promise<Page<UserView>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor);
+    const q = this.db.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.username', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
+    if (query.role) q.andWhere('u.role = :role', { role: query.role });
+    if (after) q.andWhere('(u.username, u.id) > (:key, :id)', { key: after.key, id: after.id });
+    return toPage(await q.getMany(), limit, (u) => ({ key: u.username, id: u.id }), toUserView);
   }
 
   async findUser(id: string): Promise<UserView | undefined> {
