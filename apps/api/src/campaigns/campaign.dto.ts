@@ -12,13 +12,12 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { CAMPAIGN_LIMITS } from '@inspectorate/domain';
-import { DATE_OR_DATETIME, DATE_OR_DATETIME_MESSAGE, Trim } from '../common/dto-helpers';
+import { IsDateOrDateTime, Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
 
 export class TargetDto {
@@ -27,11 +26,11 @@ export class TargetDto {
   unitId!: string;
 
   @ApiProperty({ example: '2023-08-01', description: 'First day of the secret visit window (or an exact date-time with offset).' })
-  @IsString() @Matches(DATE_OR_DATETIME, { message: DATE_OR_DATETIME_MESSAGE })
+  @IsString() @IsDateOrDateTime()
   windowStart!: string;
 
   @ApiProperty({ example: '2023-08-15', description: 'Last day of the secret visit window (or an exact date-time with offset).' })
-  @IsString() @Matches(DATE_OR_DATETIME, { message: DATE_OR_DATETIME_MESSAGE })
+  @IsString() @IsDateOrDateTime()
   windowEnd!: string;
 }
 

@@ -14,15 +14,20 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
-      const fields = flatten(errors);
+      // A body of thousands of unknown keys must not earn an answer thousands of lines long.
+      const fields = flatten(errors).slice(0, MAX_FIELD_PROBLEMS);
       return problems.badRequest(`The request is not valid: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`.slice(0, 2000), fields);
     },
   });
 }
 
+/** At most this many field problems are reported; field names (which the caller chose) are cut short. */
+const MAX_FIELD_PROBLEMS = 50;
+const MAX_FIELD_NAME = 200;
+
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const field = (prefix ? `${prefix}.${error.property}` : error.property).slice(0, MAX_FIELD_NAME);
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: stripProperty(message, error.property) }));
     return [...own, ...flatten(error.children ?? [], field)];
   });

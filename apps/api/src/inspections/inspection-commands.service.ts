@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { Evidence, InspectionCommand, UserActor } from '@inspectorate/domain';
+import { decide, Evidence, InspectionCommand, isRejection, UserActor } from '@inspectorate/domain';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
 import { newId } from '../common/deterministic-id';
 import { FieldProblem, problems } from '../common/problem';
@@ -34,6 +35,11 @@ export class InspectionCommands {
     } catch (error) {
       if (!(error instanceof WorkflowGone)) throw error;
       const { state } = await this.queries.visibleState(id, user);
+      // The workflow has ended (a cancelled inspection), so it cannot judge the command: the same
+      // pure decider does, on the last state, so that someone without the right still hears 403
+      // (as the domain orders it), not a 409 that suggests only the state stands in the way.
+      const verdict = decide(state, command, user, { now: new Date(), newId: randomUUID });
+      if (isRejection(verdict) && verdict.code === 'forbidden') throw problems.forbidden(verdict.reason);
       throw problems.conflict(`The inspection is ${state.status}; it accepts no more commands.`);
     }
   }

@@ -3,8 +3,9 @@ import { StoredEvent } from '@inspectorate/event-store';
 
 export interface EventView {
   readonly id: string;
-  readonly position: number;
-  readonly version: number;
+  /** Not shown to a unit head: positions and versions count the events hidden from them. */
+  readonly position?: number;
+  readonly version?: number;
   readonly type: string;
   readonly occurredAt: string;
   readonly recordedAt: string;
@@ -52,8 +53,7 @@ export function visibleEvents(events: readonly StoredEvent[], state: InspectionS
     })
     .map((event) => ({
       id: event.id,
-      position: event.position,
-      version: event.version,
+      ...(viewer.role === 'unit_head' ? {} : { position: event.position, version: event.version }),
       type: event.type,
       occurredAt: event.occurredAt,
       recordedAt: event.recordedAt,

@@ -15,10 +15,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ACCOUNTABILITY_OUTCOMES, AccountabilityOutcome, INSPECTION_STATUSES, InspectionStatus, Rating, RATINGS, Severity, SEVERITIES } from '@inspectorate/domain';
-import { DATE_OR_DATETIME, DATE_OR_DATETIME_MESSAGE, TEXT, Trim } from '../common/dto-helpers';
+import { IsDateOrDateTime, TEXT, Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
 
-const DateOrDateTime = () => Matches(DATE_OR_DATETIME, { message: DATE_OR_DATETIME_MESSAGE });
+const DateOrDateTime = IsDateOrDateTime;
 
 export class ListInspectionsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') campaignId?: string;

@@ -10,7 +10,9 @@ import {
 /**
  * What one caller may see of an inspection. A unit head never sees the visit window, the draft
  * conclusion, its returns or the team's internal deadlines, nor any follow-up (it is unannounced
- * too); once approved they see exactly the approved snapshot.
+ * too); once approved they see exactly the approved snapshot. Nor the stream's version: it counts
+ * the events they may not see, so a version that moves with nothing visible happening would tell
+ * them that something (a follow-up being planned) did.
  */
 export function toInspectionView(s: InspectionState, version: number, viewer: UserActor) {
   const facts = { unitId: s.unitId, status: s.status, team: s.team, startedAt: s.startedAt };
@@ -24,7 +26,7 @@ export function toInspectionView(s: InspectionState, version: number, viewer: Us
     unitId: s.unitId,
     year: s.year,
     status: s.status,
-    version,
+    ...(isUnitHead ? {} : { version }),
     checklistVersion: s.checklistVersion,
     ...(canSeeVisitWindow(viewer, facts)
       ? { window: { windowStart: s.window.windowStart, windowEnd: s.window.windowEnd, opensAt: s.window.opensAt, closesAt: s.window.closesAt, missed: s.windowMissed } }

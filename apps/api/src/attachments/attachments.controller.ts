@@ -1,0 +1,52 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
+import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorators';
+import { ProblemException, problems } from '../common/problem';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { ReceivedFile } from './attachment-storage';
+import { ACCEPTED_LABELS } from './content-type';
+import { attachmentDisposition, AttachmentsService, AttachmentView } from './attachments.service';
+
+export const ATTACHMENT_FIELD = 'file';
+
+@ApiTags('Attachments')
+@Controller('attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @AnyRole()
+  @UseInterceptors(FileInterceptor(ATTACHMENT_FIELD))
+  @ApiOperation({ summary: `Upload evidence: one file in the multipart field \`${ATTACHMENT_FIELD}\`. Accepted: ${ACCEPTED_LABELS}, told from the content.` })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: [ATTACHMENT_FIELD], properties: { [ATTACHMENT_FIELD]: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ description: '{ id, sha256, size, contentType, fileName }' })
+  @ApiPayloadTooLargeResponse({ description: 'Larger than ATTACHMENT_MAX_BYTES (20 MiB by default).' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not multipart, not an accepted type, or the declared type does not match the content.' })
+  upload(@UploadedFile() file: ReceivedFile | undefined, @Req() request: Request, @CurrentUser() user: AuthenticatedUser): Promise<AttachmentView> {
+    if (!file) {
+      if (!request.is('multipart/form-data')) {
+        throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, `Send the file as multipart/form-data, in a part named "${ATTACHMENT_FIELD}".`);
+      }
+      throw problems.badRequest(`The request has no file in a part named "${ATTACHMENT_FIELD}".`, [{ field: ATTACHMENT_FIELD, message: 'is required' }]);
+    }
+    return this.attachments.upload(file, user);
+  }
+
+  @Get(':id')
+  @AnyRole()
+  @ApiOperation({ summary: 'The file’s bytes, for its uploader and whoever may see an inspection whose evidence references it.' })
+  @ApiOkResponse({ description: 'The bytes, with the stored content type, as an attachment (download).' })
+  @ApiNotFoundResponse({ description: 'No such attachment, or not visible to the caller.' })
+  async download(@Param('id', new UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const { attachment, stream } = await this.attachments.open(id, user);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cache-Control', 'private, no-store');
+    // Opened in a browser, the file can run nothing and reach nothing.
+    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    return new StreamableFile(stream, { type: attachment.contentType, length: attachment.size, disposition: attachmentDisposition(attachment.fileName) });
+  }
+}
