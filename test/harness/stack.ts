@@ -4,6 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@inspectorate/config';
@@ -98,6 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await stopWorker();
       await temporal.connection.close();
       await adminQuery(env.adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+      rmSync(config.DATA_DIR, { recursive: true, force: true });
     },
   };
 }

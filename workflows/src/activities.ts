@@ -29,3 +29,6 @@ export interface Activities {
 
 /** Failure type of an append that found its stream moved on: never retried, it needs a person. */
 export const STREAM_CONFLICT = 'StreamConflict';
+
+/** Failure type of events the database refuses as data (never retried: it would refuse them again). */
+export const EVENTS_NOT_STORABLE = 'EventsNotStorable';

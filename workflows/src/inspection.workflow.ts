@@ -7,6 +7,7 @@ import {
   log,
   ParentClosePolicy,
   setHandler,
+  sleep,
   startChild,
   uuid4,
 } from '@temporalio/workflow';
@@ -208,7 +209,16 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
     const wake = () => version !== seenVersion || backfill !== seenBackfill || shouldContinueAsNew(input.historyLimit);
     if (next) {
       const changed = await condition(wake, Math.max(1, Date.parse(next.at) - Date.now()));
-      if (!changed) await lock.run(() => fireTimersDueBy(new Date()));
+      if (!changed) {
+        try {
+          await lock.run(() => fireTimersDueBy(new Date()));
+        } catch (error) {
+          // A timer's events could not be recorded. The inspection must not fail for it: log,
+          // wait, and try again (the timer is still due), so an operator can fix the cause.
+          log.error('Recording a due timer failed; retrying in a minute', { error: String(error) });
+          await sleep('1 minute');
+        }
+      }
     } else {
       await condition(wake);
     }

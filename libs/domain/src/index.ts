@@ -2,6 +2,7 @@ export * from './calendar';
 export * from './shared/actor';
 export * from './shared/rejection';
 export * from './shared/time';
+export * from './shared/text';
 export * from './shared/envelope';
 export * from './shared/canonical-json';
 export * from './shared/sha256';

@@ -1,7 +1,7 @@
 import { proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import { Actor, EventMetadata } from '@inspectorate/domain';
 import type { Activities, EventToAppend, StreamAppendRequest } from '../activities';
-import { STREAM_CONFLICT } from '../activities';
+import { EVENTS_NOT_STORABLE, STREAM_CONFLICT } from '../activities';
 
 /**
  * The append activity. Retried without limit (a database outage delays a command, it does not
@@ -9,7 +9,7 @@ import { STREAM_CONFLICT } from '../activities';
  */
 const { appendEvents } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: [STREAM_CONFLICT] },
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: [STREAM_CONFLICT, EVENTS_NOT_STORABLE] },
 });
 
 export interface DecidedEvent {

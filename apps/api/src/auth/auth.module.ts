@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@inspectorate/config';
 import { AccessGuard } from './access.guard';
 import { LoginAttempts } from './login-attempts';
@@ -10,8 +10,8 @@ import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 
 /**
- * Tokens, passwords and the two global guards: the rate limiter (login only; other routes skip it)
- * and the access guard (deny by default).
+ * Tokens, passwords, the global access guard (deny by default) and the login rate limiter, which
+ * the login route applies itself (@UseGuards(ThrottlerGuard)).
  */
 @Module({
   imports: [
@@ -20,7 +20,6 @@ import { TokenService } from './token.service';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ name: LOGIN_THROTTLE, ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }],
-        skipIf: (context) => context.getHandler().name !== 'login',
       }),
     }),
   ],
@@ -28,7 +27,6 @@ import { TokenService } from './token.service';
     PasswordHasher,
     TokenService,
     LoginAttempts,
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [PasswordHasher, TokenService, LoginAttempts],

@@ -11,6 +11,7 @@ export class LoginAttempts {
   private static readonly FREE_FAILURES = 3;
   private static readonly MAX_DELAY_MS = 4_000;
   private static readonly FORGET_AFTER_MS = 15 * 60_000;
+  private static readonly MAX_TRACKED = 100_000;
   private readonly failures = new Map<string, { count: number; last: number }>();
 
   delayFor(username: string, now = Date.now()): number {
@@ -23,8 +24,14 @@ export class LoginAttempts {
   recordFailure(username: string, now = Date.now()): void {
     const entry = this.failures.get(username);
     const fresh = !entry || now - entry.last > LoginAttempts.FORGET_AFTER_MS;
+    this.failures.delete(username);
     this.failures.set(username, { count: fresh ? 1 : entry.count + 1, last: now });
-    if (this.failures.size > 100_000) this.failures.clear();
+    // Bounded memory: forget the least recently failed names first (a Map keeps insertion order),
+    // never everyone at once, so a spray of names cannot reset a real target's slow-down.
+    for (const name of this.failures.keys()) {
+      if (this.failures.size <= LoginAttempts.MAX_TRACKED) break;
+      this.failures.delete(name);
+    }
   }
 
   recordSuccess(username: string): void {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { problems } from '../common/problem';
 import { UserView } from '../directory/directory.dto';
 import { DirectoryService } from '../directory/directory.service';
@@ -20,6 +20,7 @@ export class SessionController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
   @Throttle({ [LOGIN_THROTTLE]: {} })
   @ApiOkResponse({ type: LoginResult })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password.' })

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '@inspectorate/config';
 import { CampaignCommand, InspectionCommand, Rejection, RejectionCode, UserActor } from '@inspectorate/domain';
@@ -77,6 +77,11 @@ export class CommandGateway {
       return new ProblemException(STATUS_OF[rejection.code], rejection.reason, rejection.errors ? { errors: rejection.errors } : {});
     }
     if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error)) return new WorkflowGone();
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
+      // Accepted by the domain but refused by the database: a defect to fix, not the caller's to retry.
+      this.logger.error(error.cause.cause ?? error.cause, 'a command was accepted but its events could not be stored');
+      return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, 'The command could not be recorded; nothing was changed. It has been logged.');
+    }
     this.logger.error(error instanceof Error ? error : String(error), 'command could not be delivered');
     return new ProblemException(
       HttpStatus.SERVICE_UNAVAILABLE,

@@ -7,6 +7,7 @@ import { Stamped } from '../shared/envelope';
 import { conflict, FieldError, forbidden, invalid, notFound, Rejection } from '../shared/rejection';
 import { resolveWindow } from '../inspection/decide';
 import { isRejection } from '../shared/rejection';
+import { isStorableText } from '../shared/text';
 
 /** One unit of a campaign: the inspection that visits it. Its window lives only in that inspection's stream. */
 export interface CampaignTarget {
@@ -181,6 +182,7 @@ function validateCampaign(c: Extract<CampaignCommand, { type: 'CreateCampaign' }
   const errors: FieldError[] = [];
   const text = (value: unknown, field: string, max: number) => {
     if (typeof value !== 'string' || value.trim() === '') errors.push({ field, message: 'must not be empty' });
+    else if (!isStorableText(value)) errors.push({ field, message: 'must not contain NUL characters or lone surrogates' });
     else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
   };
   text(c.title, 'title', CAMPAIGN_LIMITS.title);

@@ -9,6 +9,7 @@ import { deadlineAfter, defaultCalendar, WorkingCalendar } from '../calendar';
 import { findChecklist, findCriterion } from '../checklist/templates';
 import { Actor, isUser, UserActor } from '../shared/actor';
 import { conflict, FieldError, forbidden, invalid, isRejection, notFound, Rejection } from '../shared/rejection';
+import { isStorableText } from '../shared/text';
 import { dueInstant, iso, startInstant } from '../shared/time';
 
 export interface DecisionContext {
@@ -581,7 +582,7 @@ function validateFindingContent(s: InspectionState, content: FindingContent): Fi
   const evidence = validateEvidence(content.evidence);
   if (isRejection(evidence)) errors.push(...(evidence.errors ?? []));
   const people = Array.isArray(content.people) ? content.people : [];
-  if (!Array.isArray(content.people) || people.length > LIMITS.people || people.some((p) => typeof p !== 'string' || p.trim() === '' || p.length > LIMITS.shortText)) {
+  if (!Array.isArray(content.people) || people.length > LIMITS.people || people.some((p) => typeof p !== 'string' || p.trim() === '' || p.length > LIMITS.shortText || !isStorableText(p))) {
     errors.push({ field: 'people', message: `must be a list of at most ${LIMITS.people} names` });
   }
   if (errors.length > 0 || isRejection(description) || isRejection(evidence)) return invalid('The finding is not valid.', errors);
@@ -597,7 +598,7 @@ function validateEvidence(evidence: readonly Evidence[]): Evidence[] | Rejection
     if (item && 'attachmentId' in item && typeof item.attachmentId === 'string' && item.attachmentId.length > 0) {
       return { attachmentId: item.attachmentId };
     }
-    if (item && 'text' in item && typeof item.text === 'string' && item.text.trim() !== '' && item.text.length <= LIMITS.longText) {
+    if (item && 'text' in item && typeof item.text === 'string' && item.text.trim() !== '' && item.text.length <= LIMITS.longText && isStorableText(item.text)) {
       return { text: item.text.trim() };
     }
     errors.push({ field: `evidence.${index}`, message: 'must be { attachmentId } or { text }' });
@@ -611,6 +612,7 @@ function requireText(value: unknown, field: string, max: number, options: { allo
     return invalid(`${field} is required.`, [{ field, message: 'must be a text' }]);
   }
   const text = (value ?? '').trim();
+  if (!isStorableText(text)) return invalid(`${field} contains characters that cannot be stored.`, [{ field, message: 'must not contain NUL characters or lone surrogates' }]);
   if (!options.allowEmpty && text === '') return invalid(`${field} is required.`, [{ field, message: 'must not be empty' }]);
   if (text.length > max) return invalid(`${field} is too long.`, [{ field, message: `must be at most ${max} characters` }]);
   return text;
