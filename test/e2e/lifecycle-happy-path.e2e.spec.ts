@@ -80,7 +80,7 @@ describe('the whole lifecycle of one inspection, over HTTP', () => {
     expect(campaign.status).toBe('completed');
     expect(campaign.progress).toMatchObject({ closed: 1, total: 1 });
 
-    const events = await api.expect(200, api.get(people.chairman, `/inspections/${inspectionId}/events`));
+    const events = (await api.expect(200, api.get(people.chairman, `/inspections/${inspectionId}/events`))).items;
     const types = events.map((e: { type: string }) => e.type);
     expect(types).toEqual([
       'InspectionPlanned',
@@ -107,7 +107,7 @@ describe('the whole lifecycle of one inspection, over HTTP', () => {
       'InspectionClosed',
     ]);
     expect(events.every((e: { actor: { kind: string } }) => e.actor.kind === 'user')).toBe(true);
-    const unitEvents = await api.expect(200, api.get(people.headA, `/inspections/${inspectionId}/events`));
+    const unitEvents = (await api.expect(200, api.get(people.headA, `/inspections/${inspectionId}/events`))).items;
     expect(unitEvents.map((e: { type: string }) => e.type)).not.toContain('InspectionPlanned');
     expect(unitEvents.map((e: { type: string }) => e.type)).not.toContain('ConclusionReturned');
   });

@@ -65,7 +65,7 @@ describe('lifecycle paths: disputes, follow-ups, cancellation, wrong states, ide
 
     expect((await api.get(people.headB, `/inspections/${followUp.id}`)).status).toBe(404);
     expect((await api.expect(200, api.get(people.headB, `/inspections/${inspectionId}`))).followUps).toEqual([]);
-    const unitEvents = await api.expect(200, api.get(people.headB, `/inspections/${inspectionId}/events`));
+    const unitEvents = (await api.expect(200, api.get(people.headB, `/inspections/${inspectionId}/events`))).items;
     expect(unitEvents.map((e: { type: string }) => e.type)).not.toContain('FollowUpScheduled');
     const unitList = await api.expect(200, api.get(people.headB, '/inspections'));
     expect(unitList.items.map((i: { id: string }) => i.id)).toEqual([inspectionId]);
@@ -116,7 +116,7 @@ describe('lifecycle paths: disputes, follow-ups, cancellation, wrong states, ide
     const { inspectionId } = await scenario.awaitingResponse({ units: [people.units.a], policy: { responseDeadline: { duration: 'PT3S' }, reminderOffsets: [] } });
     await api.expect(200, api.post(people.lead, `/inspections/${inspectionId}/cancel`, { reason: 'Thanh tra tỉnh tiếp nhận vụ việc.' }));
     await new Promise((resolve) => setTimeout(resolve, 4_500));
-    const events = await api.expect(200, api.get(people.chairman, `/inspections/${inspectionId}/events`));
+    const events = (await api.expect(200, api.get(people.chairman, `/inspections/${inspectionId}/events`))).items;
     expect(events.map((e: { type: string }) => e.type).slice(-1)).toEqual(['InspectionCancelled']);
     expect((await api.expect(200, api.get(people.chairman, `/inspections/${inspectionId}`))).accountabilityCaseIds).toEqual([]);
   });

@@ -48,6 +48,25 @@ describe('lists are paginated with limit and cursor', () => {
     expect(new Set(inspections.ids).size).toBe(6);
   });
 
+  it("walks an inspection's events oldest first, the unit head's pages holding only what they may see", async () => {
+    const { people } = stack;
+    const scenario = new Scenario(stack);
+    const { inspectionId } = await scenario.plannedInspection({ units: [people.units.c] });
+    await scenario.start(inspectionId);
+    for (let i = 0; i < 3; i++) await scenario.finding(inspectionId);
+    const all: { type: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { type: string }[]; nextCursor: string | null } = await stack.api.expect(
+        200,
+        stack.api.get(people.headC, `/inspections/${inspectionId}/events?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+      );
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(all.map((e) => e.type)).toEqual(['VisitStarted', 'FindingRecorded', 'FindingRecorded', 'FindingRecorded']);
+  });
+
   it('refuses a limit above 500 and a cursor it did not make', async () => {
     const { api, people } = stack;
     expect((await api.get(people.admin, '/units?limit=501')).status).toBe(400);

@@ -173,7 +173,7 @@ describe('confidentiality of planned inspections', () => {
     const view = seen[`/inspections/${planned.inspectionId}`];
     expect(view.status).toBe(200);
     expect(view.content).not.toHaveProperty('window');
-    const events = seen[`/inspections/${planned.inspectionId}/events`].content as { type: string }[];
+    const events = (seen[`/inspections/${planned.inspectionId}/events`].content as { items: { type: string }[] }).items;
     expect(events.map((e) => e.type)).toEqual(['VisitStarted', 'FindingRecorded']);
     const everything = JSON.stringify(seen);
     for (const secret of [secretWindow.windowEnd, rescheduledFrom.windowStart, rescheduledFrom.windowEnd, opensAt, closesAt]) {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, AuthenticatedUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { newId } from '../common/deterministic-id';
-import { Page } from '../common/pagination';
+import { Page, PageQuery } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CommandContext } from '../idempotency/command-options.decorator';
 import { CommandOptions } from '../temporal/command-gateway';
@@ -65,8 +65,8 @@ export class InspectionsController {
   @Get(':id/events')
   @AnyRole()
   @ApiOperation({ summary: 'The inspection’s events, oldest first, as far as the caller may see them.' })
-  events(@Param('id', ID) id: string, @CurrentUser() user: AuthenticatedUser): Promise<EventView[]> {
-    return this.queries.events(id, user);
+  events(@Param('id', ID) id: string, @Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<EventView>> {
+    return this.queries.events(id, user, query);
   }
 
   @Post(':id/reschedule')

@@ -4,7 +4,7 @@ import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { canSeeInspection, InspectionState, UserActor } from '@inspectorate/domain';
 import { EventStore } from '@inspectorate/event-store';
 import { InspectionEntity } from '@inspectorate/read-model';
-import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
+import { decodeCursor, encodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { ListInspectionsQuery } from './inspection.dto';
 import { InspectionView, toInspectionView } from './inspection.view';
@@ -42,10 +42,19 @@ export class InspectionQueries {
     return toPage(rows, limit, (r) => ({ key: r.plannedAt.toISOString(), id: r.id }), (r) => toInspectionView(r.state, r.version, user));
   }
 
-  async events(id: string, user: UserActor): Promise<EventView[]> {
+  /**
+   * The events the caller may see, oldest first, a page at a time. The cursor counts the events
+   * already returned to this caller: it reveals nothing of the events they may not see.
+   */
+  async events(id: string, user: UserActor, query: PageQuery): Promise<Page<EventView>> {
     const { state } = await this.visibleState(id, user);
-    const events = await new EventStore(this.db).readStream(`inspection-${id}`);
-    return visibleEvents(events, state, user);
+    const limit = pageLimit(query);
+    const seen = query.cursor ? Number(decodeCursor(query.cursor)!.key) : 0;
+    if (!Number.isInteger(seen) || seen < 0) throw problems.badRequest('The cursor is not valid.', [{ field: 'cursor', message: 'must be a cursor returned by a previous page' }]);
+    const visible = visibleEvents(await new EventStore(this.db).readStream(`inspection-${id}`), state, user);
+    const page = visible.slice(seen, seen + limit);
+    const more = seen + limit < visible.length;
+    return { items: page, nextCursor: more ? encodeCursor({ key: String(seen + limit), id: page[page.length - 1].id }) : null };
   }
 }
 
