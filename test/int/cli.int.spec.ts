@@ -67,7 +67,7 @@ describe('the command-line tool', () => {
 
   it('verify-chain as a real process: the exit code is the verdict', async () => {
     const run = (args: string[]) =>
-      promisify(execFile)(process.execPath, ['-r', './test/harness/ts-register.js', 'apps/cli/src/main.ts', ...args], {
+      promisify(execFile)(process.execPath, ['-r', './scripts/ts-register.js', 'apps/cli/src/main.ts', ...args], {
         cwd: ROOT,
         env: { ...process.env, APP_ENV: 'test', DATABASE_URL: db.url },
       }).then(
