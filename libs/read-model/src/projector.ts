@@ -37,8 +37,9 @@ export class Projector {
       if (first.streamType === 'campaign') {
         await this.projectCampaign(manager, streamId, streamEvents);
       } else {
-        const state = await this.projectInspection(manager, streamEvents);
-        touchedCampaigns.add(state.campaignId);
+        const { state, statusChanged } = await this.projectInspection(manager, streamEvents);
+        // Campaign progress and status depend only on its inspections' statuses.
+        if (statusChanged) touchedCampaigns.add(state.campaignId);
         touchedUnitYears.set(`${state.unitId}:${state.year}`, { unitId: state.unitId, year: state.year });
       }
     }
@@ -60,7 +61,7 @@ export class Projector {
     await refreshCampaignProgress(manager, state.id);
   }
 
-  private async projectInspection(manager: EntityManager, events: StoredEvent[]): Promise<InspectionState> {
+  private async projectInspection(manager: EntityManager, events: StoredEvent[]): Promise<{ state: InspectionState; statusChanged: boolean }> {
     const id = events[0].streamId.replace(/^inspection-/, '');
     const existing = await manager.findOne(InspectionEntity, { where: { id } });
     let state: InspectionState | undefined = existing?.state;
@@ -98,7 +99,7 @@ export class Projector {
     const cases = caseRows(state);
     if (cases.length > 0) await manager.upsert(AccountabilityCaseEntity, cases, ['id']);
     if (notifications.length > 0) await manager.insert(NotificationEntity, notifications);
-    return state;
+    return { state, statusChanged: existing?.status !== state.status };
   }
 }
 
