@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { ACCOUNTABILITY_OUTCOMES } from '@inspectorate/domain';
 import { AccountabilityCaseEntity } from '@inspectorate/read-model';
 import { AuthenticatedUser, CurrentUser, Roles } from '../auth/access.decorators';
+import { ApiCommandProblems, ApiProblem, IDEMPOTENCY_HEADER_DOC } from '../common/api-responses';
 import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -17,7 +19,25 @@ class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'decided'] }) @IsOptional() @IsIn(['open', 'decided']) status?: 'open' | 'decided';
 }
 
-type CaseView = Omit<AccountabilityCaseEntity, 'openedAt' | 'decidedAt'> & { openedAt: string; decidedAt: string | null };
+/** An accountability case as listed and decided here (the projection's row; absent values are null). */
+export class AccountabilityCaseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The inspection the case arose in.' }) inspectionId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The unit whose head the case is about.' }) unitId!: string;
+  @ApiProperty({ type: 'integer', example: 2023, description: 'The year of the inspection’s campaign.' }) year!: number;
+  @ApiProperty({ enum: ['response_overdue', 'action_rejected_twice'] }) reason!: string;
+  @ApiProperty({ enum: ['open', 'decided'] }) status!: string;
+  @ApiProperty({ type: String, enum: [...ACCOUNTABILITY_OUTCOMES, null], nullable: true, description: 'The chairman’s decision; null while open.' }) outcome!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The chairman’s note; null while open.' }) note!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For action_rejected_twice: the corrective action; null otherwise.' }) actionId!: string | null;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null while open.' }) decidedAt!: string | null;
+}
+
+export class AccountabilityCasePage {
+  @ApiProperty({ type: [AccountabilityCaseView], description: 'Oldest opened first.' }) items!: AccountabilityCaseView[];
+  @ApiProperty({ type: String, nullable: true, description: 'The cursor of the next page; null on the last.' }) nextCursor!: string | null;
+}
 
 /**
  * Accountability cases of heads of unit: opened by an overdue response or a second rejected
@@ -33,7 +53,9 @@ export class AccountabilityController {
 
   @Get()
   @Roles('chairman', 'lead_inspector', 'unit_head')
-  async list(@Query() query: ListCasesQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<CaseView>> {
+  @ApiOkResponse({ type: AccountabilityCasePage, description: 'A unit head: the cases about their unit only.' })
+  @ApiProblem(400)
+  async list(@Query() query: ListCasesQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<AccountabilityCaseView>> {
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor);
     const q = this.db.getRepository(AccountabilityCaseEntity).createQueryBuilder('c').orderBy('c.opened_at', 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1);
@@ -47,12 +69,15 @@ export class AccountabilityController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles('chairman')
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOkResponse({ type: AccountabilityCaseView, description: 'The case, decided.' })
+  @ApiCommandProblems({ 404: 'No such accountability case.', 409: 'The case was already decided, or its inspection accepts no more commands.' })
   async decide(
     @Param('id', new UuidParam()) id: string,
     @Body() dto: AccountabilityDecisionDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandContext() options: CommandOptions,
-  ): Promise<CaseView> {
+  ): Promise<AccountabilityCaseView> {
     const found = await this.db.getRepository(AccountabilityCaseEntity).findOne({ where: { id } });
     if (!found) throw problems.notFound('The accountability case');
     await this.commands.send(found.inspectionId, { type: 'DecideAccountability', caseId: id, outcome: dto.outcome, note: dto.note }, user, options);
@@ -61,6 +86,6 @@ export class AccountabilityController {
   }
 }
 
-function toView(c: AccountabilityCaseEntity): CaseView {
+function toView(c: AccountabilityCaseEntity): AccountabilityCaseView {
   return { ...c, openedAt: c.openedAt.toISOString(), decidedAt: c.decidedAt?.toISOString() ?? null };
 }

@@ -1,15 +1,20 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorators';
+import { ApiProblems, binaryContent } from '../common/api-responses';
 import { ProblemException, problems } from '../common/problem';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { ReceivedFile } from './attachment-storage';
-import { ACCEPTED_LABELS } from './content-type';
-import { attachmentDisposition, AttachmentsService, AttachmentView } from './attachments.service';
+import { ACCEPTED_LABELS, ACCEPTED_TYPES } from './content-type';
+import { AttachmentView } from './attachment.view';
+import { attachmentDisposition, AttachmentsService } from './attachments.service';
 
 export const ATTACHMENT_FIELD = 'file';
+
+/** What a download may be: the accepted types, as told from the content at upload (text as it was declared: plain or CSV). */
+const ATTACHMENT_CONTENT_TYPES = [...new Set([...Object.values(ACCEPTED_TYPES).map((t) => t.contentType), ...ACCEPTED_TYPES.text.declaredAs])];
 
 @ApiTags('Attachments')
 @Controller('attachments')
@@ -23,9 +28,12 @@ export class AttachmentsController {
   @ApiOperation({ summary: `Upload evidence: one file in the multipart field \`${ATTACHMENT_FIELD}\`. Accepted: ${ACCEPTED_LABELS}, told from the content.` })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: [ATTACHMENT_FIELD], properties: { [ATTACHMENT_FIELD]: { type: 'string', format: 'binary' } } } })
-  @ApiCreatedResponse({ description: '{ id, sha256, size, contentType, fileName }' })
-  @ApiPayloadTooLargeResponse({ description: 'Larger than ATTACHMENT_MAX_BYTES (20 MiB by default).' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not multipart, not an accepted type, or the declared type does not match the content.' })
+  @ApiCreatedResponse({ type: AttachmentView })
+  @ApiProblems(
+    [400, 'No part named `file`, an empty file, or a malformed multipart body.'],
+    [413, 'Larger than ATTACHMENT_MAX_BYTES (20 MiB by default).'],
+    [415, 'Not multipart, not an accepted type, or the declared type does not match the content.'],
+  )
   upload(@UploadedFile() file: ReceivedFile | undefined, @Req() request: Request, @CurrentUser() user: AuthenticatedUser): Promise<AttachmentView> {
     if (!file) {
       if (!request.is('multipart/form-data')) {
@@ -39,8 +47,9 @@ export class AttachmentsController {
   @Get(':id')
   @AnyRole()
   @ApiOperation({ summary: 'The file’s bytes, for its uploader and whoever may see an inspection whose evidence references it.' })
-  @ApiOkResponse({ description: 'The bytes, with the stored content type, as an attachment (download).' })
-  @ApiNotFoundResponse({ description: 'No such attachment, or not visible to the caller.' })
+  @ApiProduces(...ATTACHMENT_CONTENT_TYPES)
+  @ApiOkResponse({ description: 'The bytes, with the stored content type, as an attachment (download).', content: binaryContent(...ATTACHMENT_CONTENT_TYPES) })
+  @ApiProblems(400, [404, 'No such attachment, or not visible to the caller.'], [503, 'The attachment’s content is not available right now.'])
   async download(@Param('id', new UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const { attachment, stream } = await this.attachments.open(id, user);
     response.setHeader('X-Content-Type-Options', 'nosniff');

@@ -9,15 +9,10 @@ import { InspectionEntity } from '@inspectorate/read-model';
 import { ProblemException, problems } from '../common/problem';
 import { visibleTo } from '../inspections/inspections.queries';
 import { AttachmentStorage, ReceivedFile } from './attachment-storage';
+import { AttachmentView } from './attachment.view';
 import { ACCEPTED_LABELS, checkDeclaredType, detectType } from './content-type';
 
-export interface AttachmentView {
-  readonly id: string;
-  readonly sha256: string;
-  readonly size: number;
-  readonly contentType: string;
-  readonly fileName: string;
-}
+export { AttachmentView };
 
 /** The events that may carry evidence, and so name an attachment. */
 const EVIDENCE_EVENTS = ['FindingRecorded', 'FindingAmended', 'CorrectiveActionReported'];

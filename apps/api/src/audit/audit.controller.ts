@@ -6,7 +6,7 @@ import { ChainVerification, verifyEventChain } from '@inspectorate/event-store';
 import { Roles } from '../auth/access.decorators';
 
 export class BrokenLinkView {
-  @ApiProperty({ description: 'Position in the log of the first event whose link does not hold.', example: 4812 })
+  @ApiProperty({ type: 'integer', description: 'Position in the log of the first event whose link does not hold.', example: 4812 })
   position!: number;
   @ApiProperty({ format: 'uuid' })
   eventId!: string;
@@ -17,9 +17,9 @@ export class BrokenLinkView {
 export class ChainVerificationView {
   @ApiProperty({ description: 'True when every event still matches its hash and links to the one before it, with no gap.' })
   intact!: boolean;
-  @ApiProperty({ description: 'Events found intact, from position 1.' })
+  @ApiProperty({ type: 'integer', description: 'Events found intact, from position 1.' })
   checked!: number;
-  @ApiProperty({ description: 'Position of the last event found intact (0 for an empty log).' })
+  @ApiProperty({ type: 'integer', description: 'Position of the last event found intact (0 for an empty log).' })
   lastPosition!: number;
   @ApiPropertyOptional({ type: BrokenLinkView, description: 'Present when the chain is broken: the first link that does not hold.' })
   firstBrokenLink?: BrokenLinkView;

@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import { Role, ROLES, STAFF_ROLES, UserActor } from '@inspectorate/domain';
+import { ApiProblem } from '../common/api-responses';
 
 export const IS_PUBLIC = 'inspectorate:public';
 export const ALLOWED_ROLES = 'inspectorate:roles';
@@ -16,8 +17,9 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ALLOWED_ROLES, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'No token, or an invalid or expired one.' }),
-    ApiForbiddenResponse({ description: `Only ${roles.join(', ')}.` }),
+    ApiProblem(401, 'No token, or an invalid or expired one.'),
+    // Every role admitted: the guard never refuses one (a 403 can still come from the service, documented there).
+    ...(ROLES.every((role) => roles.includes(role)) ? [] : [ApiProblem(403, `Only ${roles.join(', ')}.`)]),
   );
 
 export const AnyRole = () => Roles(...ROLES);

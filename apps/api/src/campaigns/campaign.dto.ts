@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CAMPAIGN_LIMITS } from '@inspectorate/domain';
+import { CAMPAIGN_LIMITS, INSPECTION_STATUSES, InspectionStatus } from '@inspectorate/domain';
 import { IsDateOrDateTime, Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
 
@@ -78,39 +78,58 @@ export class ListCampaignsQuery extends PageQuery {
 }
 
 export class CampaignProgressView {
-  @ApiProperty() planned!: number;
-  @ApiProperty() inProgress!: number;
-  @ApiProperty() closed!: number;
-  @ApiProperty() cancelled!: number;
-  @ApiProperty() total!: number;
+  @ApiProperty({ type: 'integer', description: 'Inspections whose visit has not started.' }) planned!: number;
+  @ApiProperty({ type: 'integer', description: 'Started and neither closed nor cancelled.' }) inProgress!: number;
+  @ApiProperty({ type: 'integer' }) closed!: number;
+  @ApiProperty({ type: 'integer' }) cancelled!: number;
+  @ApiProperty({ type: 'integer' }) total!: number;
 }
 
 export class CampaignTargetView {
-  @ApiProperty() inspectionId!: string;
-  @ApiProperty() unitId!: string;
-  @ApiProperty() status!: string;
-  @ApiPropertyOptional({ description: 'Shown to the team and the chairman only.' }) windowStart?: string;
-  @ApiPropertyOptional() windowEnd?: string;
-  @ApiPropertyOptional() followUpOf?: string;
+  @ApiProperty({ format: 'uuid' }) inspectionId!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty({ enum: INSPECTION_STATUSES }) status!: InspectionStatus;
+  @ApiPropertyOptional({ example: '2023-08-01', description: 'The secret visit window as given (a day or a date-time with offset). Never shown to a unit head.' }) windowStart?: string;
+  @ApiPropertyOptional({ example: '2023-08-15', description: 'Shown with windowStart.' }) windowEnd?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'For a follow-up inspection: the inspection it follows up.' }) followUpOf?: string;
+}
+
+/** A deadline of the policy: exactly one of the two fields. */
+export class DeadlineSpecView {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 365, example: 10, description: 'Working days (Vietnamese civil-service calendar).' }) readonly workingDays?: number;
+  @ApiPropertyOptional({ example: 'PT5S', description: 'An exact ISO 8601 duration.' }) readonly duration?: string;
+}
+
+/** The deadlines the campaign runs by, with the defaults filled in. */
+export class PolicyView {
+  @ApiProperty({ type: DeadlineSpecView, description: 'From the end of the visit to the submitted conclusion.' }) readonly conclusionDeadline!: DeadlineSpecView;
+  @ApiProperty({ type: DeadlineSpecView, description: 'From the unit’s notification to its response.' }) readonly responseDeadline!: DeadlineSpecView;
+  @ApiProperty({ type: [DeadlineSpecView], description: 'How long before a deadline its reminders go out.' }) readonly reminderOffsets!: readonly DeadlineSpecView[];
+  @ApiProperty({ type: DeadlineSpecView, description: 'The latest due date a required corrective action may have.' }) readonly remediationMaxDeadline!: DeadlineSpecView;
+  @ApiProperty({ type: DeadlineSpecView, description: 'From a reported corrective action to its verification.' }) readonly verificationDeadline!: DeadlineSpecView;
 }
 
 export class CampaignView {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
-  @ApiProperty() year!: number;
+  @ApiProperty({ type: 'integer' }) year!: number;
   @ApiProperty() legalBasis!: string;
   @ApiProperty({ enum: ['active', 'completed'] }) status!: string;
-  @ApiProperty() leadInspectorId!: string;
-  @ApiProperty({ type: [String] }) inspectorIds!: string[];
-  @ApiProperty() checklistVersion!: string;
-  @ApiProperty({ type: [CampaignTargetView] }) targets!: CampaignTargetView[];
-  @ApiProperty({ type: CampaignProgressView }) progress!: CampaignProgressView;
-  @ApiProperty({ type: 'object', additionalProperties: true }) policy!: Record<string, unknown>;
-  @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional() completedAt?: string;
+  @ApiProperty({ format: 'uuid' }) leadInspectorId!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) inspectorIds!: string[];
+  @ApiProperty({ example: 'demo-2023.1' }) checklistVersion!: string;
+  @ApiProperty({
+    type: [CampaignTargetView],
+    description: 'One per inspection, oldest first. Outside the team and the chairman, inspections whose visit has not started are left out (they are secret).',
+  })
+  targets!: CampaignTargetView[];
+  @ApiProperty({ type: CampaignProgressView, description: 'Counts over the same inspections as targets.' }) progress!: CampaignProgressView;
+  @ApiProperty({ type: PolicyView }) policy!: PolicyView;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Once every inspection is closed or cancelled.' }) completedAt?: string;
 }
 
 export class CampaignPage {
   @ApiProperty({ type: [CampaignView] }) items!: CampaignView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The cursor of the next page; null on the last.' }) nextCursor!: string | null;
 }

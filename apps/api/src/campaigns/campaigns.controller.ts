@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCommandProblems, ApiJsonBodyProblems, ApiProblem, ApiProblems } from '../common/api-responses';
 import { AuthenticatedUser, CurrentUser, Roles, StaffOnly } from '../auth/access.decorators';
 import { Page } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -20,13 +21,16 @@ export class CampaignsController {
   @Roles('lead_inspector')
   @ApiHeader(IDEMPOTENCY)
   @ApiCreatedResponse({ type: CampaignView, description: 'The campaign, with one planned inspection per target.' })
+  @ApiProblems([400, 'Invalid input, an invalid policy, or people or units that do not fit (`errors` names each).'], 422, 503)
+  @ApiJsonBodyProblems()
   create(@Body() dto: CreateCampaignDto, @CurrentUser() user: AuthenticatedUser, @CommandContext() options: CommandOptions): Promise<CampaignView> {
     return this.campaigns.create(dto, user, options);
   }
 
   @Get()
   @StaffOnly()
-  @ApiOkResponse({ type: CampaignPage })
+  @ApiOkResponse({ type: CampaignPage, description: 'Newest first.' })
+  @ApiProblem(400)
   list(@Query() query: ListCampaignsQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<CampaignView>> {
     return this.campaigns.list(query, user);
   }
@@ -34,6 +38,7 @@ export class CampaignsController {
   @Get(':id')
   @StaffOnly()
   @ApiOkResponse({ type: CampaignView })
+  @ApiProblems(400, [404, 'No such campaign.'])
   get(@Param('id', new UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CampaignView> {
     return this.campaigns.get(id, user);
   }
@@ -42,8 +47,8 @@ export class CampaignsController {
   @HttpCode(200)
   @Roles('lead_inspector')
   @ApiHeader(IDEMPOTENCY)
-  @ApiOkResponse({ type: CampaignView })
-  @ApiConflictResponse({ description: 'The campaign is completed, or the unit already has an open inspection in it.' })
+  @ApiOkResponse({ type: CampaignView, description: 'The campaign, with the new target’s planned inspection.' })
+  @ApiCommandProblems({ 404: 'No such campaign.', 409: 'The campaign is completed, or the unit already has an open inspection in it.' })
   addTarget(
     @Param('id', new UuidParam()) id: string,
     @Body() dto: TargetDto,

@@ -132,7 +132,7 @@ export class CampaignsService {
           ...(i.followUpOf ? { followUpOf: i.followUpOf } : {}),
         })),
         progress,
-        policy: campaign.state.policy as unknown as Record<string, unknown>,
+        policy: campaign.state.policy,
         createdAt: campaign.createdAt.toISOString(),
         ...(campaign.completedAt ? { completedAt: campaign.completedAt.toISOString() } : {}),
       };

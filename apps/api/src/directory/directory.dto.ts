@@ -20,7 +20,7 @@ export class CreateUnitDto {
 }
 
 export class UnitView {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: UNIT_KINDS }) kind!: UnitKind;
@@ -50,11 +50,11 @@ export class CreateUserDto {
 }
 
 export class UserView {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
-  @ApiPropertyOptional() unitId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The unit a unit head answers for; absent for every other role.' }) unitId?: string;
 }
 
 export class UnitPage {

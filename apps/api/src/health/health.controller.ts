@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
@@ -14,6 +14,22 @@ interface Check {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
+export class HealthCheckView {
+  @ApiProperty({ enum: ['up', 'down'] }) readonly status!: 'up' | 'down';
+  @ApiProperty({ type: 'integer', description: 'How long the check took, in milliseconds.' }) readonly latencyMs!: number;
+  @ApiPropertyOptional({ description: 'When down: the first line of the error (at most 200 characters).' }) readonly error?: string;
+}
+
+export class HealthChecksView {
+  @ApiProperty({ type: HealthCheckView, description: 'PostgreSQL (SELECT 1, within 2 s).' }) readonly database!: HealthCheckView;
+  @ApiProperty({ type: HealthCheckView, description: 'The Temporal frontend (GetSystemInfo, within 2 s).' }) readonly temporal!: HealthCheckView;
+}
+
+export class HealthView {
+  @ApiProperty({ enum: ['ok', 'unavailable'], description: '`ok` (200) when every check is up, `unavailable` (503) otherwise.' }) readonly status!: 'ok' | 'unavailable';
+  @ApiProperty({ type: HealthChecksView }) readonly checks!: HealthChecksView;
+}
+
 /** Liveness of what the API depends on. 503 when either is down, so a load balancer stops sending traffic. */
 @ApiTags('Operations')
 @Controller('health')
@@ -25,9 +41,9 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: '{ status: "ok", checks: { database, temporal } }' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which.' })
-  async health(@Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: HealthView, description: 'Every dependency is up.' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'A dependency is down; the body (the same shape, not a problem) says which.' })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
     const [database, temporal] = await Promise.all([
       timed(() => withTimeout(this.db.query('SELECT 1'))),
       // The gRPC deadline bounds the call and its retries; awaiting it (rather than racing it)

@@ -1,4 +1,4 @@
-import { InspectionEventType, InspectionState, isTeamMember, UserActor } from '@inspectorate/domain';
+import { Actor, InspectionEventType, InspectionState, isTeamMember, UserActor } from '@inspectorate/domain';
 import { StoredEvent } from '@inspectorate/event-store';
 
 export interface EventView {
@@ -9,7 +9,7 @@ export interface EventView {
   readonly type: string;
   readonly occurredAt: string;
   readonly recordedAt: string;
-  readonly actor: unknown;
+  readonly actor: Actor;
   readonly data: unknown;
 }
 

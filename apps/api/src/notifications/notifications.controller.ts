@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional } from 'class-validator';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { NotificationEntity, NotificationReadEntity } from '@inspectorate/read-model';
 import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorators';
+import { ApiJsonBodyProblems, ApiProblem, ApiProblems } from '../common/api-responses';
 import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { EmptyDto } from '../inspections/inspection.dto';
@@ -13,16 +14,24 @@ class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) unread?: 'true' | 'false';
 }
 
-interface NotificationView {
-  id: string;
-  inspectionId: string;
-  kind: string;
-  topic: string;
-  message: string;
-  messageVi: string;
-  createdAt: string;
-  read: boolean;
+export class NotificationView {
+  @ApiProperty({ example: '7d0c8a52-3f0e-4f4e-9a55-6f1d2b0c9e11:0', description: 'The id of the event that sent it and a number (`<event id>:<n>`).' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) inspectionId!: string;
+  @ApiProperty({ enum: ['reminder', 'escalation', 'request', 'information'] }) kind!: string;
+  @ApiProperty({ example: 'response.reminder', description: 'A stable code clients can switch on.' }) topic!: string;
+  @ApiProperty({ description: 'In English.' }) message!: string;
+  @ApiProperty({ description: 'In Vietnamese.' }) messageVi!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'Whether the caller marked it read.' }) read!: boolean;
 }
+
+export class NotificationPage {
+  @ApiProperty({ type: [NotificationView], description: 'Newest first.' }) items!: NotificationView[];
+  @ApiProperty({ type: String, nullable: true, description: 'The cursor of the next page; null on the last.' }) nextCursor!: string | null;
+}
+
+/** The answer of marking a notification read: an empty object. */
+export class MarkedReadView {}
 
 /** Reminders, escalations and requests addressed to the caller: by name, by role, or as head of their unit. */
 @ApiTags('Session and people')
@@ -32,6 +41,8 @@ export class NotificationsController {
 
   @Get()
   @AnyRole()
+  @ApiOkResponse({ type: NotificationPage, description: 'Addressed to the caller by name, by role, or (a unit head) to the head of their unit.' })
+  @ApiProblem(400)
   async list(@Query() query: ListNotificationsQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<NotificationView>> {
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor);
@@ -63,7 +74,10 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(200)
   @AnyRole()
-  async markRead(@Param('id') id: string, @Body() _: EmptyDto, @CurrentUser() user: AuthenticatedUser): Promise<Record<string, never>> {
+  @ApiOkResponse({ type: MarkedReadView, description: '`{}`; marking it again changes nothing.' })
+  @ApiProblems(400, [404, 'No such notification, or not addressed to the caller.'])
+  @ApiJsonBodyProblems()
+  async markRead(@Param('id') id: string, @Body() _: EmptyDto, @CurrentUser() user: AuthenticatedUser): Promise<MarkedReadView> {
     if (!/^[0-9a-f-]{36}:\d{1,3}$/.test(id)) throw problems.notFound('The notification');
     const found = await addressedTo(this.db.getRepository(NotificationEntity).createQueryBuilder('n'), user).andWhere('n.id = :id', { id }).getOne();
     if (!found) throw problems.notFound('The notification');

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@inspectorate/config';
 import { UnitEntity } from '@inspectorate/directory';
 import { CampaignEntity } from '@inspectorate/read-model';
 import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorators';
+import { ApiProblems, binaryContent } from '../common/api-responses';
 import { problems } from '../common/problem';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { InspectionQueries } from '../inspections/inspections.queries';
@@ -28,8 +29,8 @@ export class ConclusionPdfController {
     summary:
       'The approved conclusion as a PDF in Vietnamese (authority heading, findings, required actions and deadlines, the approval and its content hash).',
   })
-  @ApiNotFoundResponse({ description: 'No such inspection, or not visible to the caller.' })
-  @ApiConflictResponse({ description: 'The conclusion is not approved (yet).' })
+  @ApiOkResponse({ description: 'The PDF, as an attachment (ket-luan-kiem-tra-<id>.pdf).', content: binaryContent('application/pdf') })
+  @ApiProblems(400, [404, 'No such inspection, or not visible to the caller.'], [409, 'The conclusion is not approved (yet); the problem’s inspectionStatus says the inspection’s status.'])
   async conclusionPdf(@Param('id', new UuidParam()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
     const { state } = await this.inspections.visibleState(id, user);
     if (!state.approval)

@@ -1,12 +1,24 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Param, Query, Res, StreamableFile, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CampaignReport, DashboardReport, OverdueReport, UnitScorecardReport } from '@inspectorate/reports';
 import { AnyRole, AuthenticatedUser, CurrentUser, StaffOnly } from '../auth/access.decorators';
+import { ApiProblem, ApiProblems, binaryContent } from '../common/api-responses';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { reportResponse } from './report-response';
+import { reportResponse, XLSX_TYPE } from './report-response';
+import { CampaignReportView, DashboardReportView, OverdueReportView, UnitScorecardReportView } from './report.views';
 import { CampaignReportQuery, DashboardQuery, OverdueQuery, UnitReportQuery } from './reports.dto';
 import { ReportsService } from './reports.service';
+
+/** A report's answer: the JSON, or (format=csv or xlsx) the same data as a file. */
+const ReportOk = (view: Type, what: string) =>
+  applyDecorators(
+    ApiExtraModels(view),
+    ApiOkResponse({
+      description: `${what}: JSON by default; with format=csv or format=xlsx the same data as a file (Content-Disposition: attachment). Never cached.`,
+      content: { 'application/json': { schema: { $ref: getSchemaPath(view) } }, ...binaryContent('text/csv', XLSX_TYPE) },
+    }),
+  );
 
 const FILE_FORMATS =
   'Add `format=csv` (UTF-8 with BOM, RFC 4180, one section per table) or `format=xlsx` (one sheet per table) for the same data as a file.';
@@ -29,7 +41,8 @@ export class ReportsController {
     summary: 'A year at a glance: inspections, findings, units, responses, remediation, overdue, open cases.',
     description: FILE_FORMATS,
   })
-  @ApiOkResponse({ description: 'DashboardReport (see libs/reports/src/dashboard.ts).' })
+  @ReportOk(DashboardReportView, 'The dashboard')
+  @ApiProblem(400, 'Invalid query, or asOf after today.')
   async dashboard(
     @Query() query: DashboardQuery,
     @CurrentUser() user: AuthenticatedUser,
@@ -41,7 +54,8 @@ export class ReportsController {
   @Get('units/:id')
   @AnyRole()
   @ApiOperation({ summary: 'One unit’s scorecard, year by year.', description: FILE_FORMATS })
-  @ApiOkResponse({ description: 'UnitScorecardReport (see libs/reports/src/unit-scorecard.ts).' })
+  @ReportOk(UnitScorecardReportView, 'The unit’s scorecard')
+  @ApiProblems([400, 'Invalid id or query, or asOf after today.'], [403, 'A unit head asking for another unit.'], [404, 'No such unit.'])
   async unit(
     @Param('id', new UuidParam()) id: string,
     @Query() query: UnitReportQuery,
@@ -54,7 +68,8 @@ export class ReportsController {
   @Get('campaigns/:id')
   @StaffOnly()
   @ApiOperation({ summary: 'A campaign’s results, with a summary in Vietnamese.', description: FILE_FORMATS })
-  @ApiOkResponse({ description: 'CampaignReport (see libs/reports/src/campaign.ts).' })
+  @ReportOk(CampaignReportView, 'The campaign report')
+  @ApiProblems([400, 'Invalid id or query, or asOf after today.'], [404, 'No such campaign (as of asOf).'])
   async campaign(
     @Param('id', new UuidParam()) id: string,
     @Query() query: CampaignReportQuery,
@@ -67,7 +82,8 @@ export class ReportsController {
   @Get('overdue')
   @AnyRole()
   @ApiOperation({ summary: 'Everything overdue, oldest deadline first.', description: FILE_FORMATS })
-  @ApiOkResponse({ description: 'OverdueReport (see libs/reports/src/overdue.ts).' })
+  @ReportOk(OverdueReportView, 'The overdue list')
+  @ApiProblem(400, 'Invalid query, or asOf after today.')
   async overdue(
     @Query() query: OverdueQuery,
     @CurrentUser() user: AuthenticatedUser,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ApiJsonBodyProblems, ApiProblem, ApiProblems } from '../common/api-responses';
 import { problems } from '../common/problem';
 import { UserView } from '../directory/directory.dto';
 import { DirectoryService } from '../directory/directory.service';
@@ -23,8 +24,8 @@ export class SessionController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ [LOGIN_THROTTLE]: {} })
   @ApiOkResponse({ type: LoginResult })
-  @ApiUnauthorizedResponse({ description: 'Wrong username or password.' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address.' })
+  @ApiProblems(400, [401, 'Wrong username or password (one answer for both).'], [429, 'Too many attempts from this address; Retry-After says when to try again.'])
+  @ApiJsonBodyProblems()
   login(@Body() dto: LoginDto): Promise<LoginResult> {
     return this.session.login(dto);
   }
@@ -32,6 +33,7 @@ export class SessionController {
   @Get('me')
   @AnyRole()
   @ApiOkResponse({ type: UserView })
+  @ApiProblem(404, 'The account of the token no longer exists.')
   async me(@CurrentUser() user: AuthenticatedUser): Promise<UserView> {
     const found = await this.directory.findUser(user.userId);
     if (!found) throw problems.notFound('Your account');

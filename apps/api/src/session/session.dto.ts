@@ -13,7 +13,7 @@ export class LoginDto {
 }
 
 export class LoginResult {
-  @ApiProperty() accessToken!: string;
-  @ApiProperty({ description: 'When the token stops working (ISO 8601).' }) expiresAt!: string;
+  @ApiProperty({ description: 'A JWT to send as `Authorization: Bearer <token>`.' }) accessToken!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the token stops working (ISO 8601).' }) expiresAt!: string;
   @ApiProperty({ type: UserView }) user!: UserView;
 }
