@@ -107,10 +107,10 @@ export class ConclusionView {
   @ApiProperty({ type: [RequiredActionView] }) readonly actions!: readonly RequiredActionView[];
   @ApiProperty({ type: [DissentView], description: 'Dissents of the team’s inspectors.' }) readonly dissents!: readonly DissentView[];
   @ApiProperty({
-    enum: ['awaiting_approval', 'returned', 'approved'],
-    description: 'approved: the snapshot the chairman approved (what everyone sees from then on). Before approval (staff only): awaiting_approval while the inspection is, returned otherwise.',
+    enum: ['awaiting_approval', 'returned', 'cancelled', 'approved'],
+    description: 'approved: the snapshot the chairman approved (what everyone sees from then on). Before approval (staff only): awaiting_approval while the inspection is, cancelled if the inspection was cancelled first, returned otherwise.',
   })
-  readonly status!: 'awaiting_approval' | 'returned' | 'approved';
+  readonly status!: 'awaiting_approval' | 'returned' | 'cancelled' | 'approved';
   @ApiPropertyOptional({ type: ApprovalView, description: 'Approved conclusions only.' }) readonly approval?: ApprovalView;
   @ApiPropertyOptional({ ...INSTANT, description: 'Draft conclusions only: when last submitted.' }) readonly submittedAt?: string;
   @ApiPropertyOptional({ type: [ConclusionReturnView], description: 'Draft conclusions only: the chairman’s returns, oldest first.' })

@@ -101,10 +101,16 @@ function conclusionView(s: InspectionState, viewer: UserActor) {
       rating: s.conclusion.rating,
       actions: s.conclusion.actions,
       dissents: s.dissents,
-      status: s.status === 'awaiting_approval' ? ('awaiting_approval' as const) : ('returned' as const),
+      status: draftStatus(s),
       submittedAt: s.conclusion.submittedAt,
       returns: s.conclusion.returns,
       ...(pendingContentHash(s) ? { contentHash: pendingContentHash(s) } : {}),
     },
   };
+}
+
+/** A submitted conclusion not (yet) approved: waiting for the chairman, sent back, or dropped with its cancelled inspection. */
+function draftStatus(s: InspectionState): 'awaiting_approval' | 'returned' | 'cancelled' {
+  if (s.status === 'cancelled') return 'cancelled';
+  return s.status === 'awaiting_approval' ? 'awaiting_approval' : 'returned';
 }
