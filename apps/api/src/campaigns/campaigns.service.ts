@@ -59,22 +59,16 @@ export class CampaignsService {
   }
 
   async addTarget(campaignId: string, dto: TargetDto, user: AuthenticatedUser, options: CommandOptions): Promise<CampaignView> {
-    await this.get(campaignId, user);
-    const referenceErrors = await this.directory.checkCampaignReferences({
-      leadInspectorId: (await this.row(campaignId)).leadInspectorId,
-      inspectorIds: [],
-      unitIds: [{ field: 'unitId', unitId: dto.unitId }],
-    });
-    if (referenceErrors.length > 0) throw problems.badRequest('The unit does not exist.', referenceErrors);
+    await this.row(campaignId);
+    const unitErrors = await this.directory.checkUnits([{ field: 'unitId', unitId: dto.unitId }]);
+    if (unitErrors.length > 0) throw problems.badRequest('The unit does not exist.', unitErrors);
     const inspectionId = newId('target', user.userId, options.idempotencyKey, campaignId);
     await this.gateway.campaign(campaignId, { type: 'AddTarget', inspectionId, ...target(dto) }, user, options);
     return this.get(campaignId, user);
   }
 
   async get(id: string, user: UserActor): Promise<CampaignView> {
-    const campaign = await this.db.getRepository(CampaignEntity).findOne({ where: { id } });
-    if (!campaign) throw problems.notFound('The campaign');
-    const [view] = await this.views([campaign], user);
+    const [view] = await this.views([await this.row(id)], user);
     return view;
   }
 

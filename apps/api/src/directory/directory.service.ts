@@ -87,13 +87,16 @@ export class DirectoryService {
     input.inspectorIds.forEach((id, index) => {
       if (roleOf.get(id) !== 'inspector') problemsFound.push({ field: `inspectorIds.${index}`, message: 'must be the id of an inspector user' });
     });
-    const unitIds = [...new Set(input.unitIds.map((u) => u.unitId))];
+    problemsFound.push(...(await this.checkUnits(input.unitIds)));
+    return problemsFound;
+  }
+
+  /** Each unit reference that names no existing unit, reported by its field. */
+  async checkUnits(references: readonly { field: string; unitId: string }[]): Promise<FieldProblem[]> {
+    const unitIds = [...new Set(references.map((u) => u.unitId))];
     const units = unitIds.length > 0 ? await this.db.getRepository(UnitEntity).find({ where: { id: In(unitIds) }, select: { id: true } }) : [];
     const known = new Set(units.map((u) => u.id));
-    for (const { field, unitId } of input.unitIds) {
-      if (!known.has(unitId)) problemsFound.push({ field, message: 'must be the id of an existing unit' });
-    }
-    return problemsFound;
+    return references.filter(({ unitId }) => !known.has(unitId)).map(({ field }) => ({ field, message: 'must be the id of an existing unit' }));
   }
 }
 
