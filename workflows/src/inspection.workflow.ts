@@ -1,5 +1,6 @@
 import {
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
   currentUpdateInfo,
@@ -121,9 +122,9 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
       const at = new Date(Math.max(Date.parse(due.at), Date.parse(state.lastEventAt)));
       const decided = decide(state, due.command, SYSTEM, { now: at, newId: uuid4 });
       if (isRejection(decided)) {
-        // A timer derived from the state that the state then refuses is a bug; stop rather than spin.
-        log.error('A due timer was rejected by the decider', { command: due.command.type, reason: decided.reason });
-        break;
+        // A timer derived from the state that the state then refuses is a bug: fail this attempt
+        // (the main loop backs off) rather than spin on a timer that is due again at once.
+        throw ApplicationFailure.nonRetryable(`Due timer ${due.command.type} was refused: ${decided.reason}`, 'TimerRefused');
       }
       await commit(decided, SYSTEM, at, { backfilled: backfill || undefined });
     }
