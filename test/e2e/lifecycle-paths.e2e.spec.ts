@@ -121,9 +121,11 @@ describe('lifecycle paths: disputes, follow-ups, cancellation, wrong states, ide
     expect((await api.expect(200, api.get(people.chairman, `/inspections/${inspectionId}`))).accountabilityCaseIds).toEqual([]);
   });
 
-  it('answers a command in the wrong state with 409 naming the state, and a wrong role with 403', async () => {
+  it('answers a command in the wrong state with 409 naming the state, and a wrong role with 403, leaving no trace in history', async () => {
     const { api, people } = stack;
     const { inspectionId } = await scenario.plannedInspection({ units: [people.units.a] });
+    const historyLength = async () => (await stack.temporal.workflow.getHandle(`inspection-${inspectionId}`).fetchHistory()).events?.length ?? 0;
+    const lengthBefore = await historyLength();
     const endEarly = await api.post(people.lead, `/inspections/${inspectionId}/end-visit`);
     expect(endEarly.status).toBe(409);
     expect(endEarly.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -140,6 +142,8 @@ describe('lifecycle paths: disputes, follow-ups, cancellation, wrong states, ide
     expect(startByOtherLead.status).toBe(404);
     const respondAsUnit = await api.post(people.headA, `/inspections/${inspectionId}/response`, { items: [{ findingId: inspectionId, position: 'accepted', explanation: '' }] });
     expect(respondAsUnit.status).toBe(404);
+    // Refused by the Update's validator (decide): nothing of them reached the workflow's history.
+    expect(await historyLength()).toBe(lengthBefore);
   });
 
   it('does a command sent twice with the same Idempotency-Key only once, and returns the first answer', async () => {
