@@ -43,6 +43,7 @@ export default async function globalSetup(): Promise<void> {
   const bundlePath = path.join(RUN_DIR, `workflow-bundle-${process.pid}.js`);
   writeFileSync(bundlePath, bundle.code);
 
+  await dropLeftoverTestDatabases(adminUrl);
   const template = `inspectorate_test_tpl_${process.pid}`;
   await postgres.dropDatabase(adminUrl, template);
   await postgres.createDatabase(adminUrl, template);
@@ -68,15 +69,30 @@ export default async function globalSetup(): Promise<void> {
   };
 }
 
-/** Test files drop their own databases; this catches those of a file that crashed. */
+/**
+ * Test files drop their own databases and the teardown the template; this catches what a crashed
+ * or killed run left: databases of this run, and those of runs whose process is gone.
+ */
 async function dropLeftoverTestDatabases(adminUrl: string): Promise<void> {
   const { Client } = require('pg') as typeof import('pg');
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`inspectorate_t_${process.pid}_%`]);
-    for (const { datname } of rows) await postgres.dropDatabase(adminUrl, datname).catch(() => undefined);
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ '^inspectorate_(t|test_tpl)_[0-9]+'");
+    for (const { datname } of rows) {
+      const pid = Number(/^inspectorate_(?:t|test_tpl)_(\d+)/.exec(datname)![1]);
+      if (pid === process.pid || !isAlive(pid)) await postgres.dropDatabase(adminUrl, datname).catch(() => undefined);
+    }
   } finally {
     await client.end();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
