@@ -37,10 +37,11 @@ export class Projector {
       if (first.streamType === 'campaign') {
         await this.projectCampaign(manager, streamId, streamEvents);
       } else {
-        const { state, statusChanged } = await this.projectInspection(manager, streamEvents);
-        // Campaign progress and status depend only on its inspections' statuses.
+        const { state, statusChanged, scorecardInputsChanged } = await this.projectInspection(manager, streamEvents);
+        // Campaign progress and status depend only on its inspections' statuses; a unit's
+        // scorecard only on the rows it counts. Recomputing them is most of an append's SQL.
         if (statusChanged) touchedCampaigns.add(state.campaignId);
-        touchedUnitYears.set(`${state.unitId}:${state.year}`, { unitId: state.unitId, year: state.year });
+        if (scorecardInputsChanged) touchedUnitYears.set(`${state.unitId}:${state.year}`, { unitId: state.unitId, year: state.year });
       }
     }
     for (const campaignId of touchedCampaigns) await refreshCampaignProgress(manager, campaignId);
@@ -61,7 +62,7 @@ export class Projector {
     await refreshCampaignProgress(manager, state.id);
   }
 
-  private async projectInspection(manager: EntityManager, events: StoredEvent[]): Promise<{ state: InspectionState; statusChanged: boolean }> {
+  private async projectInspection(manager: EntityManager, events: StoredEvent[]): Promise<{ state: InspectionState; statusChanged: boolean; scorecardInputsChanged: boolean }> {
     const id = events[0].streamId.replace(/^inspection-/, '');
     const existing = await manager.findOne(InspectionEntity, { where: { id } });
     let state: InspectionState | undefined = existing?.state;
@@ -91,16 +92,34 @@ export class Projector {
     }
     if (!state) throw new Error(`Inspection stream ${events[0].streamId} has no InspectionPlanned event`);
     const updatedAt = new Date(events[events.length - 1].occurredAt);
-    await manager.upsert(InspectionEntity, inspectionRow(state, version, updatedAt), ['id']);
-    const findings = findingRows(state);
+    const row = inspectionRow(state, version, updatedAt);
+    await manager.upsert(InspectionEntity, row, ['id']);
+    // Rows derive from the state, so only those that differ from the ones the previous state gave
+    // need writing (an append used to rewrite every finding of its inspection).
+    const previous = existing?.state;
+    const findings = changedRows(previous ? findingRows(previous) : [], findingRows(state));
     if (findings.length > 0) await manager.upsert(FindingEntity, findings, ['id']);
-    const actions = actionRows(state);
+    const actions = changedRows(previous ? actionRows(previous) : [], actionRows(state));
     if (actions.length > 0) await manager.upsert(CorrectiveActionEntity, actions, ['id']);
-    const cases = caseRows(state);
+    const cases = changedRows(previous ? caseRows(previous) : [], caseRows(state));
     if (cases.length > 0) await manager.upsert(AccountabilityCaseEntity, cases, ['id']);
     if (notifications.length > 0) await manager.insert(NotificationEntity, notifications);
-    return { state, statusChanged: existing?.status !== state.status };
+    const scorecardInputsChanged =
+      !existing || findings.length > 0 || actions.length > 0 || cases.length > 0 || SCORECARD_COLUMNS.some((column) => !same(existing[column], row[column]));
+    return { state, statusChanged: existing?.status !== state.status, scorecardInputsChanged };
   }
+}
+
+/** The inspection columns a unit scorecard reads (refreshUnitScorecard). */
+const SCORECARD_COLUMNS = ['status', 'startedAt', 'responseSubmittedAt', 'responseLate', 'responseOverdue', 'rating', 'approvedAt'] as const;
+
+function same(a: unknown, b: unknown): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+}
+
+function changedRows<R extends { id: string }>(before: readonly R[], after: readonly R[]): R[] {
+  const previous = new Map(before.map((row) => [row.id, JSON.stringify(row)]));
+  return after.filter((row) => previous.get(row.id) !== JSON.stringify(row));
 }
 
 function groupByStream(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
