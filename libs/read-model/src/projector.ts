@@ -13,12 +13,10 @@ import { StoredEvent } from '@inspectorate/event-store';
 import {
   AccountabilityCaseEntity,
   CampaignEntity,
-  CampaignProgressEntity,
   CorrectiveActionEntity,
   FindingEntity,
   InspectionEntity,
   NotificationEntity,
-  UnitScorecardEntity,
 } from './entities';
 import { actionRows, campaignRow, caseRows, findingRows, inspectionRow } from './rows';
 
@@ -200,4 +198,3 @@ async function refreshUnitScorecard(manager: EntityManager, unitId: string, year
   );
 }
 
-export { CampaignProgressEntity, UnitScorecardEntity };

@@ -547,9 +547,7 @@ function withClosure(before: InspectionState, events: InspectionEvent[], actor: 
   if (approvedNow && after.approval!.approved.conclusion.actions.length === 0) {
     return [...events, { type: 'InspectionClosed', data: {} }];
   }
-  if (before.status === 'remediating' || after.status === 'remediating') {
-    if (after.status === 'remediating' && isRemediationComplete(after)) return [...events, { type: 'InspectionClosed', data: {} }];
-  }
+  if (after.status === 'remediating' && isRemediationComplete(after)) return [...events, { type: 'InspectionClosed', data: {} }];
   return events;
 }
 
