@@ -13,6 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const temporal = require('./lib/temporal-server');
 const postgres = require('./lib/postgres');
+const { missingAccountsNotice } = require('./lib/demo-notice');
 
 const ROOT = path.resolve(__dirname, '..');
 const RUN = path.join(ROOT, '.run');
@@ -65,6 +66,7 @@ async function main() {
       const accounts = path.join(RUN, 'demo-accounts.txt');
       await runToEnd('seed-demo', ['dist/apps/cli/src/main.js', 'seed-demo', '--accounts-file', accounts], env);
       if (fs.existsSync(accounts)) log(`demo accounts and their passwords (invented people): ${path.relative(ROOT, accounts)}`);
+      else for (const line of missingAccountsNotice({ database: postgres.databaseName(env.DATABASE_URL), accountsFile: path.relative(ROOT, accounts) })) log(line);
     }
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     log(`  API        http://localhost:${port}/api/v1   (health: /api/v1/health, docs: http://localhost:${port}/docs)`);
