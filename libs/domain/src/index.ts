@@ -6,6 +6,7 @@ export * from './shared/text';
 export * from './shared/envelope';
 export * from './shared/canonical-json';
 export * from './shared/sha256';
+export * from './shared/limits';
 export * from './policy/policy';
 export * from './checklist/templates';
 export * from './inspection/model';
