@@ -9,6 +9,7 @@ import { resolveWindow } from '../inspection/decision/validation';
 import { isRejection } from '../shared/rejection';
 import { isStorableText } from '../shared/text';
 import { LIMITS } from '../shared/limits';
+import { DecisionContext } from '../shared/decision-context';
 
 /** One unit of a campaign: the inspection that visits it. Its window lives only in that inspection's stream. */
 export interface CampaignTarget {
@@ -110,8 +111,9 @@ export function decideCampaign(
   state: CampaignState | undefined,
   command: CampaignCommand,
   actor: Actor,
-  now: Date,
+  ctx: DecisionContext,
 ): CampaignEvent[] | Rejection {
+  const now = ctx.now;
   switch (command.type) {
     case 'CreateCampaign': {
       if (state) return conflict(`Campaign ${command.campaignId} already exists.`);
