@@ -4,6 +4,7 @@ export * from './shared/rejection';
 export * from './shared/time';
 export * from './shared/text';
 export * from './shared/envelope';
+export * from './shared/stream-ids';
 export * from './shared/canonical-json';
 export * from './shared/sha256';
 export * from './shared/limits';
