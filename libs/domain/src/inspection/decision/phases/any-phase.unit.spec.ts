@@ -46,11 +46,17 @@ describe('accountability cases', () => {
       .thenRejected('conflict', /already decided/);
   });
 
-  it('needs a known outcome and a note; an unknown case is not found', () => {
+  it('a decision needs a known outcome', () => {
     given(story)
       .when(people.chairman, { type: 'DecideAccountability', caseId, outcome: 'fired' as never, note: 'x' })
       .thenInvalid('outcome');
+  });
+
+  it('a decision needs a note', () => {
     given(story).when(people.chairman, { type: 'DecideAccountability', caseId, outcome: 'reminded', note: '' }).thenInvalid('note');
+  });
+
+  it('an unknown case is not found', () => {
     given(story)
       .when(people.chairman, { type: 'DecideAccountability', caseId: 'case-404', outcome: 'reminded', note: 'x' })
       .thenNotFound(/case-404/);

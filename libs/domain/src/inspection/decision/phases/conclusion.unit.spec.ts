@@ -55,7 +55,7 @@ describe('the conclusion', () => {
       .thenInvalid('summary', 'rating');
   });
 
-  it('a dissent travels with the conclusion; the lead cannot dissent from their own draft', () => {
+  it('an inspector of the team records a dissent, which travels with the conclusion', () => {
     expect(
       given(draftingStory())
         .when(people.inspectorAn, { type: 'RecordDissent', text: '  f-3 is not critical.  ' })
@@ -64,6 +64,9 @@ describe('the conclusion', () => {
       authorId: people.inspectorAn.userId,
       text: 'f-3 is not critical.',
     });
+  });
+
+  it('the lead cannot dissent from their own draft', () => {
     given(draftingStory())
       .when(people.lead, { type: 'RecordDissent', text: 'x' })
       .thenForbidden(/inspector of this inspection's team/);

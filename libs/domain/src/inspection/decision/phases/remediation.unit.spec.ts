@@ -1,6 +1,6 @@
 /** Remediation: disputes, corrective actions and follow-ups. */
 import { UPHELD_ACTION_OWNER } from '../../decide';
-import { actionFor, findingById, given, When } from '../../../testing/decider-spec';
+import { actionFor, findingById, given } from '../../../testing/decider-spec';
 import { endOfDay, people, system, T } from '../../../testing/fixtures';
 import { acceptItem, closedStory, conclusionCommand, disputeItem, draftingStory, remediatingStory } from '../../../testing/inspection-stories';
 
@@ -73,14 +73,20 @@ describe('disputes', () => {
       .thenEvents('DisputeResolved', 'InspectionClosed');
   });
 
-  it('a finding without a pending dispute cannot be resolved; an unknown one is not found', () => {
+  it('a finding that was never disputed cannot be resolved', () => {
     given(remediatingStory())
       .when(people.lead, { type: 'ResolveDispute', findingId: 'f-1', decision: 'upheld', note: '' })
       .thenRejected('conflict', /no pending dispute/);
+  });
+
+  it('a dispute is resolved only once', () => {
     const resolved = remediatingStory().run(people.lead, { type: 'ResolveDispute', findingId: 'f-5', decision: 'upheld', note: '' });
     given(resolved)
       .when(people.lead, { type: 'ResolveDispute', findingId: 'f-5', decision: 'withdrawn', note: '' })
       .thenRejected('conflict', /no pending dispute/);
+  });
+
+  it('resolving the dispute of an unknown finding is not found', () => {
     given(remediatingStory())
       .when(people.lead, { type: 'ResolveDispute', findingId: 'f-404', decision: 'upheld', note: '' })
       .thenNotFound(/f-404/);
@@ -98,16 +104,25 @@ describe('corrective actions', () => {
     expect(data).toEqual({ actionId: id('f-1'), note: 'Checked daily.', evidence: [{ attachmentId: 'att-1' }] });
   });
 
-  it('a rejected action may be reported again; a reported or verified one may not', () => {
+  it('a rejected action may be reported again', () => {
     given(story)
       .when(people.unitHead, { type: 'ReportAction', actionId: id('f-4'), note: 'Posted at the door.' })
       .thenEvents('CorrectiveActionReported');
+  });
+
+  it('an action already reported may not be reported again until it is verified or rejected', () => {
     given(story)
       .when(people.unitHead, { type: 'ReportAction', actionId: id('f-2'), note: 'Again.' })
       .thenRejected('conflict', /reported/);
+  });
+
+  it('a verified action may not be reported again', () => {
     given(story)
       .when(people.unitHead, { type: 'ReportAction', actionId: id('f-3'), note: 'Again.' })
       .thenRejected('conflict', /verified/);
+  });
+
+  it('reporting an unknown action is not found', () => {
     given(story)
       .when(people.unitHead, { type: 'ReportAction', actionId: 'id-404', note: 'x' })
       .thenNotFound(/id-404/);
@@ -142,44 +157,62 @@ describe('corrective actions', () => {
     });
   });
 
-  it('the first rejection opens no case; the second opens one; the third does not open another', () => {
-    let s = remediatingStory();
-    const f2 = actionFor(s.state, 'f-2').id;
-    const reject = (at: When) =>
-      given(s).when(
-        people.lead,
-        { type: 'VerifyAction', actionId: f2, decision: 'rejected', note: 'Not done.', newDueDate: '2026-05-08' },
-        at,
-      );
-    const report = (at: When) => (s = s.run(people.unitHead, { type: 'ReportAction', actionId: f2, note: 'Done now.' }, at));
+  describe('rejections of one action', () => {
+    const f2 = () => actionFor(remediatingStory().state, 'f-2').id;
+    const rejecting = () => ({ type: 'VerifyAction', actionId: f2(), decision: 'rejected', note: 'Not done.', newDueDate: '2026-05-08' }) as const;
+    const reporting = { type: 'ReportAction', note: 'Done now.' } as const;
+    const rejectedOnce = () => remediatingStory().run(people.lead, rejecting(), '2026-04-10 09:00');
+    const reportedAgain = () => rejectedOnce().run(people.unitHead, { ...reporting, actionId: f2() }, '2026-04-13 09:00');
+    const rejectedTwice = () => reportedAgain().run(people.lead, rejecting(), '2026-04-14 09:00');
 
-    reject('2026-04-10 09:00').thenEvents('CorrectiveActionRejected');
-    s = reject('2026-04-10 09:00').next;
-    report('2026-04-13 09:00');
-    const second = reject('2026-04-14 09:00');
-    second.thenEvents('CorrectiveActionRejected', 'AccountabilityCaseOpened');
-    expect(second.thenEvent('AccountabilityCaseOpened')).toEqual({
-      caseId: 'id-6',
-      reason: 'action_rejected_twice',
-      unitId: 'unit-ward-3',
-      actionId: f2,
+    it('the first rejection opens no case', () => {
+      given(remediatingStory()).when(people.lead, rejecting(), '2026-04-10 09:00').thenEvents('CorrectiveActionRejected');
     });
-    s = second.next;
-    report('2026-04-15 09:00');
-    expect(reject('2026-04-16 09:00').thenEvents('CorrectiveActionRejected')[0]).toMatchObject({ data: { rejectionCount: 3 } });
+
+    it('the second rejection of the same action opens an accountability case about it', () => {
+      const second = given(reportedAgain()).when(people.lead, rejecting(), '2026-04-14 09:00');
+      second.thenEvents('CorrectiveActionRejected', 'AccountabilityCaseOpened');
+      expect(second.thenEvent('AccountabilityCaseOpened')).toEqual({
+        caseId: 'id-6',
+        reason: 'action_rejected_twice',
+        unitId: 'unit-ward-3',
+        actionId: f2(),
+      });
+    });
+
+    it('a third rejection does not open another case', () => {
+      const reportedThrice = rejectedTwice().run(people.unitHead, { ...reporting, actionId: f2() }, '2026-04-15 09:00');
+      expect(given(reportedThrice).when(people.lead, rejecting(), '2026-04-16 09:00').thenEvents('CorrectiveActionRejected')[0]).toMatchObject({
+        data: { rejectionCount: 3 },
+      });
+    });
   });
 
-  it('an action past its due date is marked overdue once, and not before its due date', () => {
-    const f1 = id('f-1');
+  it('an action is not marked overdue before its due date has passed', () => {
     given(story)
-      .when(system, { type: 'MarkActionOverdue', actionId: f1 }, '2026-05-15 23:59')
+      .when(system, { type: 'MarkActionOverdue', actionId: id('f-1') }, '2026-05-15 23:59')
       .thenRejected('conflict', /not due yet/);
+  });
+
+  it('an open action past its due date is marked overdue', () => {
+    const f1 = id('f-1');
     const overdue = given(story).when(system, { type: 'MarkActionOverdue', actionId: f1 }, '2026-05-16 00:00');
     expect(overdue.thenEvent('CorrectiveActionOverdue')).toEqual({ actionId: f1, dueAt: endOfDay(T.plannedDue) });
+  });
+
+  it('an action is marked overdue only once', () => {
+    const f1 = id('f-1');
+    const overdue = given(story).when(system, { type: 'MarkActionOverdue', actionId: f1 }, '2026-05-16 00:00');
     given(overdue.next).when(system, { type: 'MarkActionOverdue', actionId: f1 }).thenRejected('conflict');
+  });
+
+  it('an action that is reported (not open) is not marked overdue', () => {
     given(story)
       .when(system, { type: 'MarkActionOverdue', actionId: id('f-2') }, '2026-05-16 00:00')
       .thenRejected('conflict');
+  });
+
+  it('marking an unknown action overdue is not found', () => {
     given(story).when(system, { type: 'MarkActionOverdue', actionId: 'id-404' }, '2026-05-16 00:00').thenNotFound();
   });
 

@@ -57,8 +57,11 @@ describe("the unit's response", () => {
     respond([]).thenInvalid('items');
   });
 
-  it('on time is not late; after the deadline it is still accepted, marked late', () => {
+  it('a response by the deadline is not late', () => {
     expect(respond(responseItems(), '2026-03-30 23:59').thenEvent('ResponseSubmitted').late).toBe(false);
+  });
+
+  it('a response after the deadline is still accepted, marked late', () => {
     expect(respond(responseItems(), '2026-03-31 08:00').thenEvent('ResponseSubmitted').late).toBe(true);
   });
 
@@ -172,10 +175,13 @@ describe('extensions of the response deadline', () => {
     expect(outcome.after.responseDeadline?.dueAt).toBe(endOfDay(T.responseDue));
   });
 
-  it('there is nothing to decide without a pending request, or once it was decided', () => {
+  it('there is nothing to decide without a request', () => {
     given(awaitingResponseStory())
       .when(people.lead, { type: 'DecideExtension', decision: 'granted', note: '' })
       .thenRejected('conflict', /no pending extension/);
+  });
+
+  it('a request is decided only once', () => {
     const refused = withPendingExtension().run(people.lead, { type: 'DecideExtension', decision: 'refused', note: '' });
     given(refused)
       .when(people.lead, { type: 'DecideExtension', decision: 'granted', note: '' })

@@ -53,10 +53,13 @@ describe('findings during the visit', () => {
       .thenRejected('conflict', /already exists/);
   });
 
-  it('its author amends it; the lead, who is not its author, may not', () => {
+  it('its author amends a finding', () => {
     given(inProgressStory())
       .when(people.inspectorAn, { type: 'AmendFinding', findingId: 'f-1', changes: { severity: 'critical' } })
       .thenEvents('FindingAmended');
+  });
+
+  it('nobody but its author amends a finding, not even the lead or another inspector of the team', () => {
     given(inProgressStory())
       .when(people.lead, { type: 'AmendFinding', findingId: 'f-1', changes: { severity: 'critical' } })
       .thenForbidden(/author/);
@@ -102,13 +105,19 @@ describe('findings during the visit', () => {
     given(inProgressStory()).when(people.inspectorAn, { type: 'AmendFinding', findingId: 'f-1', changes }).thenRejected(code);
   });
 
-  it('a withdrawn finding cannot be amended or withdrawn again; an unknown one is not found', () => {
+  it('a withdrawn finding cannot be amended', () => {
     given(inProgressStory())
       .when(people.inspectorAn, { type: 'AmendFinding', findingId: 'f-6', changes: { severity: 'major' } })
       .thenRejected('conflict', /withdrawn/);
+  });
+
+  it('a withdrawn finding cannot be withdrawn again', () => {
     given(inProgressStory())
       .when(people.inspectorAn, { type: 'WithdrawFinding', findingId: 'f-6', reason: 'again' })
       .thenRejected('conflict', /withdrawn/);
+  });
+
+  it('amending an unknown finding is not found', () => {
     given(inProgressStory())
       .when(people.inspectorAn, { type: 'AmendFinding', findingId: 'f-404', changes: { severity: 'major' } })
       .thenNotFound(/f-404/);
