@@ -5,6 +5,13 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+// Layers import downwards only: apps/ may use workflows/ and libs/, workflows/ may use libs/, and
+// libs/ uses neither (the demo seeder, which starts workflows, is therefore an app: apps/cli/src/demo).
+const downwardsOnly = {
+  group: ['@inspectorate/workflows', '@inspectorate/workflows/*', '**/apps/**', '**/workflows/**', '**/workflows'],
+  message: 'Layers import downwards: nothing in libs/ imports from apps/ or workflows/ (move the shared piece into a lib).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.run/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -27,6 +34,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    files: ['libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [downwardsOnly] }] },
+  },
+  {
     files: ['workflows/src/**/*.ts', 'libs/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
@@ -36,6 +47,8 @@ export default tseslint.config(
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow and domain code must stay deterministic: no Node built-ins.' })),
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'No I/O or framework code in workflows and the domain.' },
+            // This block replaces the one above for the domain's files, so it repeats the layering rule.
+            downwardsOnly,
           ],
         },
       ],

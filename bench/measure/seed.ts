@@ -1,4 +1,4 @@
-import { DemoSeeder } from '@inspectorate/demo';
+import { DemoSeeder } from '../../apps/cli/src/demo';
 import { startStack } from '../../test/harness/stack';
 import { BenchContext } from '../lib/context';
 import { baselineRow, Section, rowAgainst } from '../lib/report';
@@ -31,7 +31,7 @@ interface LogStats {
 }
 
 /**
- * (5) The demo seed (libs/demo DemoSeeder): the 2023 story back-filled through the real
+ * (5) The demo seed (apps/cli/src/demo DemoSeeder): the 2023 story back-filled through the real
  * workflows on a fresh stack with an empty database, against the live command latency of (1).
  */
 export async function measureSeed(ctx: BenchContext, live: { httpMedian: number; directMedian: number }): Promise<Section> {

@@ -1,6 +1,6 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { CURRENT_CHECKLIST_VERSION, UserActor } from '@inspectorate/domain';
+import { CURRENT_CHECKLIST_VERSION, streamIds, UserActor } from '@inspectorate/domain';
 import { workflowIds } from '@inspectorate/temporal';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
 import { campaignCommandUpdate, campaignStateQuery, inspectionStateQuery } from '@inspectorate/workflows/definitions';
@@ -88,7 +88,7 @@ describe('continue-as-new keeps state', () => {
     expect(state.status).toBe('closed');
     expect(state.findings).toHaveLength(3);
     expect(state.actions.every((a) => a.status === 'verified')).toBe(true);
-    const stored = await stack.db.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [`inspection-${targets[0].inspectionId}`]);
+    const stored = await stack.db.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [streamIds.inspection(targets[0].inspectionId)]);
     expect(version).toBe(stored[0].n);
 
     const campaignRuns = await countRuns(stack, workflowIds.campaign(campaignId));
@@ -98,7 +98,7 @@ describe('continue-as-new keeps state', () => {
     expect(Object.values(campaign.state!.inspectionStatus).filter((s) => s === 'closed')).toHaveLength(3);
     expect(Object.values(campaign.state!.inspectionStatus).filter((s) => s === 'cancelled')).toHaveLength(1);
     const completions = await eventually(async () => {
-      const rows = await stack.db.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND type = 'CampaignCompleted'`, [`campaign-${campaignId}`]);
+      const rows = await stack.db.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND type = 'CampaignCompleted'`, [streamIds.campaign(campaignId)]);
       return rows[0].n > 0 ? rows[0].n : undefined;
     });
     expect(completions).toBe(1);

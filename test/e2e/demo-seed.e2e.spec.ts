@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { DemoSeeder, SeedResult } from '@inspectorate/demo';
+import { DemoSeeder, SeedResult } from '../../apps/cli/src/demo';
 import { startStack, TestStack } from '../harness/stack';
 
 const PASSWORD = 'demo password for tests';
 
 /**
  * The seeded demo district (demo-data.md) through the real workflows: the 2023 dashboard as of
- * 8 September 2023 tells exactly the story, hand-counted from libs/demo/src/story.ts.
+ * 8 September 2023 tells exactly the story, hand-counted from apps/cli/src/demo/story.ts.
  */
 describe('the demo district, seeded through the workflows', () => {
   let stack: TestStack;

@@ -1,3 +1,4 @@
+import { LIMITS, streamIds } from '@inspectorate/domain';
 import { Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
@@ -124,7 +125,7 @@ describe('lifecycle paths: disputes, follow-ups, cancellation, wrong states, ide
   it('answers a command in the wrong state with 409 naming the state, and a wrong role with 403, leaving no trace in history', async () => {
     const { api, people } = stack;
     const { inspectionId } = await scenario.plannedInspection({ units: [people.units.a] });
-    const historyLength = async () => (await stack.temporal.workflow.getHandle(`inspection-${inspectionId}`).fetchHistory()).events?.length ?? 0;
+    const historyLength = async () => (await stack.temporal.workflow.getHandle(streamIds.inspection(inspectionId)).fetchHistory()).events?.length ?? 0;
     const lengthBefore = await historyLength();
     const endEarly = await api.post(people.lead, `/inspections/${inspectionId}/end-visit`);
     expect(endEarly.status).toBe(409);
@@ -143,6 +144,34 @@ describe('lifecycle paths: disputes, follow-ups, cancellation, wrong states, ide
     const respondAsUnit = await api.post(people.headA, `/inspections/${inspectionId}/response`, { items: [{ findingId: inspectionId, position: 'accepted', explanation: '' }] });
     expect(respondAsUnit.status).toBe(404);
     // Refused by the Update's validator (decide): nothing of them reached the workflow's history.
+    expect(await historyLength()).toBe(lengthBefore);
+  });
+
+  it('refuses a finding beyond the cap of one inspection with a 409 naming the cap, and evidence beyond its cap with a 400 on the field', async () => {
+    const { api, people } = stack;
+    const { inspectionId } = await scenario.plannedInspection({ units: [people.units.c] });
+    await scenario.start(inspectionId);
+    for (let i = 0; i < LIMITS.inspection.findings; i += 1) await scenario.finding(inspectionId, people.inspector1, { description: `Phát hiện số ${i + 1}.`, evidence: [] });
+
+    const historyLength = async () => (await stack.temporal.workflow.getHandle(streamIds.inspection(inspectionId)).fetchHistory()).events?.length ?? 0;
+    const lengthBefore = await historyLength();
+    const oneTooMany = await api.post(people.inspector2, `/inspections/${inspectionId}/findings`, { criterionCode: 'KL-01', severity: 'minor', description: 'Một phát hiện nữa.' });
+    expect(oneTooMany.status).toBe(409);
+    expect(oneTooMany.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(oneTooMany.body).toMatchObject({ status: 409, title: expect.any(String), type: expect.any(String) });
+    expect(oneTooMany.body.detail).toBe(
+      `Cannot record a finding: the inspection already has ${LIMITS.inspection.findings} findings, the most allowed (${LIMITS.inspection.findings}).`,
+    );
+    expect(await historyLength()).toBe(lengthBefore);
+    const view = await api.expect(200, api.get(people.lead, `/inspections/${inspectionId}`));
+    expect(view.findings).toHaveLength(LIMITS.inspection.findings);
+
+    // The DTO layer bounds the lists of one command by the same LIMITS, before Temporal is asked.
+    const evidence = Array.from({ length: LIMITS.finding.evidence + 1 }, (_, i) => ({ text: `Ảnh ${i + 1}` }));
+    const tooMuchEvidence = await api.post(people.inspector1, `/inspections/${inspectionId}/findings`, { criterionCode: 'KL-01', severity: 'minor', description: 'x', evidence });
+    expect(tooMuchEvidence.status).toBe(400);
+    expect(tooMuchEvidence.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(JSON.stringify(tooMuchEvidence.body)).toContain('evidence');
     expect(await historyLength()).toBe(lengthBefore);
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Rating, Severity } from '@inspectorate/domain';
+import { Rating, Severity, streamIds } from '@inspectorate/domain';
 import { UnitEntity } from '@inspectorate/directory';
 import { EventStore, StreamType } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
@@ -46,7 +46,7 @@ export async function appendGeneratedYear(db: DataSource, units: string[], team:
   const streams = new Map<string, typeof world.world.log>();
   for (const event of world.world.log) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
   for (const [streamId, events] of streams) {
-    const streamType: StreamType = streamId.startsWith('campaign-') ? 'campaign' : 'inspection';
+    const streamType: StreamType = streamIds.parse(streamId)!.kind;
     await store.append(
       [
         {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { APPEND_LOCK_KEY, ConcurrencyError, EventRecordEntity, eventHash, EventStore, StreamAppend, verifyEventChain } from '@inspectorate/event-store';
+import { streamIds } from '@inspectorate/domain';
 import { Projector } from '@inspectorate/read-model';
 import { createTestDatabase, TestDatabase } from '../harness/database';
 import { findingRecorded, plannedCampaign, visitStarted } from './fixtures';
@@ -99,11 +100,11 @@ describe('the event log, against PostgreSQL', () => {
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
       expect(lost[0].reason).toBeInstanceOf(ConcurrencyError);
-      expect(lost[0].reason).toMatchObject({ streamId: `inspection-${inspectionId}`, expectedVersion: 1, actualVersion: 2 });
+      expect(lost[0].reason).toMatchObject({ streamId: streamIds.inspection(inspectionId), expectedVersion: 1, actualVersion: 2 });
 
       await expectWellFormedLog(db);
       const winner = racers[a.status === 'fulfilled' ? 0 : 1];
-      const stream = await store.readStream(`inspection-${inspectionId}`);
+      const stream = await store.readStream(streamIds.inspection(inspectionId));
       expect(stream.map((e) => e.version)).toEqual([1, 2]);
       expect(stream[1].id).toBe(winner.events[0].id);
       // The loser's projection rolled back with its events: one finding, at version 2.
@@ -124,7 +125,7 @@ describe('the event log, against PostgreSQL', () => {
         for (let round = 0; round < rounds; round++) {
           const inspectionId = campaign.inspectionIds[round % campaign.inspectionIds.length];
           for (;;) {
-            const stream = await writerStore.readStream(`inspection-${inspectionId}`);
+            const stream = await writerStore.readStream(streamIds.inspection(inspectionId));
             try {
               await project(writerStore, [findingRecorded(inspectionId, stream.length)]);
               break;

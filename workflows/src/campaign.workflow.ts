@@ -81,7 +81,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
     validator: (envelope) => {
       if (handled.has(currentUpdateInfo()?.id)) return;
       const now = commandTime(envelope.occurredAt, backfill);
-      const decided = decideCampaign(state, envelope.command, envelope.actor, now);
+      const decided = decideCampaign(state, envelope.command, envelope.actor, { now, newId: () => 'validation-only' });
       if (isRejection(decided)) throw rejectionFailure(decided);
     },
   });
@@ -105,7 +105,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
     const earlier = handled.get(updateId);
     if (earlier) return earlier;
     const now = commandTime(envelope.occurredAt, backfill);
-    const decided = decideCampaign(state, envelope.command, envelope.actor, now);
+    const decided = decideCampaign(state, envelope.command, envelope.actor, { now, newId: uuid4 });
     if (isRejection(decided)) throw rejectionFailure(decided);
 
     const metadata = { idempotencyKey: envelope.idempotencyKey, correlationId: envelope.correlationId, backfilled: backfill || undefined };
@@ -174,7 +174,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
     if (!state) return;
     if (notice.kind === 'status') state = withInspectionStatus(state, notice.command.inspectionId, notice.command.status);
     const at = new Date(Math.max(Date.parse(notice.occurredAt), Date.parse(state.completedAt ?? state.createdAt)));
-    const decided = decideCampaign(state, notice.command, SYSTEM, at);
+    const decided = decideCampaign(state, notice.command, SYSTEM, { now: at, newId: uuid4 });
     if (isRejection(decided)) return;
     await commit(decided, SYSTEM, at, { backfilled: backfill || undefined });
   }

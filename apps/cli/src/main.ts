@@ -7,7 +7,7 @@ import { AppConfig, ConfigError, loadConfig } from '@inspectorate/config/config'
 import { createDataSource, migrate } from '@inspectorate/database/data-source';
 import { verifyEventChain } from '@inspectorate/event-store';
 import { rebuildProjections } from '@inspectorate/read-model';
-import { DemoSeeder } from '@inspectorate/demo';
+import { DemoSeeder } from './demo';
 import { connectClient } from '@inspectorate/temporal';
 import { bundleWorkflows } from '@inspectorate/temporal/workflow-bundle';
 import { generateOpenApiDocument, serialiseOpenApi } from '../../api/src/openapi';

@@ -8,6 +8,7 @@ import {
   InspectionState,
   notificationsFor,
   Stamped,
+  streamIds,
 } from '@inspectorate/domain';
 import { StoredEvent } from '@inspectorate/event-store';
 import {
@@ -47,7 +48,7 @@ export class Projector {
   }
 
   private async projectCampaign(manager: EntityManager, streamId: string, events: StoredEvent[]): Promise<void> {
-    const existing = await manager.findOne(CampaignEntity, { where: { id: streamId.replace(/^campaign-/, '') } });
+    const existing = await manager.findOne(CampaignEntity, { where: { id: streamIds.parse(streamId)!.id } });
     let state: CampaignState | undefined = existing?.state;
     let version = existing?.version ?? 0;
     for (const event of events) {
@@ -61,7 +62,7 @@ export class Projector {
   }
 
   private async projectInspection(manager: EntityManager, events: StoredEvent[]): Promise<{ state: InspectionState; statusChanged: boolean; scorecardInputsChanged: boolean }> {
-    const id = events[0].streamId.replace(/^inspection-/, '');
+    const id = streamIds.parse(events[0].streamId)!.id;
     const existing = await manager.findOne(InspectionEntity, { where: { id } });
     let state: InspectionState | undefined = existing?.state;
     let version = existing?.version ?? 0;

@@ -44,8 +44,9 @@ export class ReportReplay {
   apply(events: Iterable<RecordedEvent>): void {
     for (const event of events) {
       if (this.skipped.has(event.streamId)) continue;
-      if (event.streamId.startsWith('inspection-')) this.foldInspection(event);
-      else if (event.streamId.startsWith('campaign-')) this.foldCampaign(event);
+      const kind = streamIds.parse(event.streamId)?.kind;
+      if (kind === 'inspection') this.foldInspection(event);
+      else if (kind === 'campaign') this.foldCampaign(event);
     }
   }
 

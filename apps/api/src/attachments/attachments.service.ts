@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
 import { Brackets, DataSource } from 'typeorm';
-import { UserActor } from '@inspectorate/domain';
+import { STREAM_PREFIX, UserActor } from '@inspectorate/domain';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
 import { InspectionEntity } from '@inspectorate/read-model';
 import { ProblemException, problems } from '../common/problem';
@@ -109,11 +109,11 @@ export class AttachmentsService {
       .andWhere(
         new Brackets((w) =>
           w.where(`jsonb_path_exists(i.state, '${path}', ${vars})`).orWhere(
-            `EXISTS (SELECT 1 FROM events e WHERE e.stream_id = 'inspection-' || i.id::text AND e.type IN (:...evidenceEvents)
+            `EXISTS (SELECT 1 FROM events e WHERE e.stream_id = :inspectionStreamPrefix || i.id::text AND e.type IN (:...evidenceEvents)
                AND jsonb_path_exists(e.data, '${path}', ${vars}))`,
           ),
         ),
-        { attachmentId: attachment.id, evidenceEvents: EVIDENCE_EVENTS },
+        { attachmentId: attachment.id, evidenceEvents: EVIDENCE_EVENTS, inspectionStreamPrefix: STREAM_PREFIX.inspection },
       )
       .limit(1);
     visibleTo(q, viewer);

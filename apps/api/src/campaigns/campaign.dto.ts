@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CAMPAIGN_LIMITS, INSPECTION_STATUSES, InspectionStatus } from '@inspectorate/domain';
+import { INSPECTION_STATUSES, LIMITS, InspectionStatus } from '@inspectorate/domain';
 import { IsDateOrDateTime, Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
 
@@ -36,7 +36,7 @@ export class TargetDto {
 
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Kiểm tra công vụ đột xuất năm 2023' })
-  @Trim() @IsString() @Length(1, CAMPAIGN_LIMITS.title)
+  @Trim() @IsString() @Length(1, LIMITS.campaign.title)
   title!: string;
 
   @ApiProperty({ example: 2023 })
@@ -44,7 +44,7 @@ export class CreateCampaignDto {
   year!: number;
 
   @ApiProperty({ example: 'Kế hoạch số 123/KH-UBND ngày 15/01/2023 (invented)' })
-  @Trim() @IsString() @Length(1, CAMPAIGN_LIMITS.legalBasis)
+  @Trim() @IsString() @Length(1, LIMITS.campaign.legalBasis)
   legalBasis!: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -52,11 +52,11 @@ export class CreateCampaignDto {
   leadInspectorId!: string;
 
   @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray() @ArrayMaxSize(CAMPAIGN_LIMITS.inspectors) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsArray() @ArrayMaxSize(LIMITS.campaign.inspectors) @ArrayUnique() @IsUUID('all', { each: true })
   inspectorIds!: string[];
 
   @ApiProperty({ type: [TargetDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CAMPAIGN_LIMITS.targets) @ValidateNested({ each: true }) @Type(() => TargetDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(LIMITS.campaign.targets) @ValidateNested({ each: true }) @Type(() => TargetDto)
   targets!: TargetDto[];
 
   @ApiPropertyOptional({

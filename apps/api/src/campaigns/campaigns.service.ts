@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
@@ -52,7 +53,7 @@ export class CampaignsService {
       checklistVersion: CURRENT_CHECKLIST_VERSION,
     };
     // The same pure check the workflow runs, so a bad campaign never starts a workflow.
-    const precheck = decideCampaign(undefined, command, user, new Date());
+    const precheck = decideCampaign(undefined, command, user, { now: new Date(), newId: randomUUID });
     if (isRejection(precheck) && precheck.code === 'invalid') throw problems.badRequest(precheck.reason, [...(precheck.errors ?? [])]);
     await this.gateway.createCampaign(command, user, options);
     return this.get(campaignId, user);

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
-import { Role, ROLES } from '@inspectorate/domain';
+import { LIMITS, Role, ROLES } from '@inspectorate/domain';
 import { UNIT_KINDS, UnitKind } from '@inspectorate/directory';
-import { TEXT, Trim } from '../common/dto-helpers';
+import { Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
 
 export class CreateUnitDto {
@@ -11,7 +11,7 @@ export class CreateUnitDto {
   code!: string;
 
   @ApiProperty({ example: 'Xã Bình Khánh' })
-  @Trim() @IsString() @Length(1, TEXT.short)
+  @Trim() @IsString() @Length(1, LIMITS.text.short)
   name!: string;
 
   @ApiProperty({ enum: UNIT_KINDS })
@@ -32,7 +32,7 @@ export class CreateUserDto {
   username!: string;
 
   @ApiProperty({ example: 'Nguyễn Văn A' })
-  @Trim() @IsString() @Length(1, TEXT.short)
+  @Trim() @IsString() @Length(1, LIMITS.text.short)
   displayName!: string;
 
   @ApiProperty({ enum: ROLES })

@@ -14,8 +14,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ACCOUNTABILITY_OUTCOMES, AccountabilityOutcome, INSPECTION_STATUSES, InspectionStatus, Rating, RATINGS, Severity, SEVERITIES } from '@inspectorate/domain';
-import { IsDateOrDateTime, TEXT, Trim } from '../common/dto-helpers';
+import { ACCOUNTABILITY_OUTCOMES, AccountabilityOutcome, INSPECTION_STATUSES, InspectionStatus, LIMITS, Rating, RATINGS, Severity, SEVERITIES } from '@inspectorate/domain';
+import { IsDateOrDateTime, Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
 
 const DateOrDateTime = IsDateOrDateTime;
@@ -40,51 +40,51 @@ export class EvidenceDto {
   @IsUUID('all', { message: 'must be the id of an uploaded attachment (or give text instead)' })
   attachmentId?: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT.long })
+  @ApiPropertyOptional({ maxLength: LIMITS.text.long })
   @ValidateIf((o: EvidenceDto) => o.attachmentId === undefined)
-  @Trim() @IsString() @Length(1, TEXT.long)
+  @Trim() @IsString() @Length(1, LIMITS.text.long)
   text?: string;
 }
 
 export class RecordFindingDto {
   @ApiProperty({ example: 'KL-01' }) @Trim() @IsString() @Matches(/^[A-Z]{2}-\d{2}$/, { message: 'must be a checklist criterion code such as KL-01' }) criterionCode!: string;
   @ApiProperty({ enum: SEVERITIES }) @IsIn(SEVERITIES) severity!: Severity;
-  @ApiProperty({ maxLength: TEXT.long }) @Trim() @IsString() @Length(1, TEXT.long) description!: string;
+  @ApiProperty({ maxLength: LIMITS.text.long }) @Trim() @IsString() @Length(1, LIMITS.text.long) description!: string;
   @ApiPropertyOptional({ type: [EvidenceDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(LIMITS.finding.evidence) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
   evidence?: EvidenceDto[];
   @ApiPropertyOptional({ type: [String], description: 'People involved (names or staff ids).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, TEXT.short, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(LIMITS.finding.people) @IsString({ each: true }) @Length(1, LIMITS.text.short, { each: true })
   people?: string[];
 }
 
 export class AmendFindingDto {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Matches(/^[A-Z]{2}-\d{2}$/, { message: 'must be a checklist criterion code such as KL-01' }) criterionCode?: string;
   @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, TEXT.long) description?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, LIMITS.text.long) description?: string;
   @ApiPropertyOptional({ type: [EvidenceDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(LIMITS.finding.evidence) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
   evidence?: EvidenceDto[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, TEXT.short, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(LIMITS.finding.people) @IsString({ each: true }) @Length(1, LIMITS.text.short, { each: true })
   people?: string[];
 }
 
 export class ReasonDto {
-  @ApiProperty({ maxLength: TEXT.long }) @Trim() @IsString() @Length(1, TEXT.long) reason!: string;
+  @ApiProperty({ maxLength: LIMITS.text.long }) @Trim() @IsString() @Length(1, LIMITS.text.long) reason!: string;
 }
 
 export class RequiredActionDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') findingId!: string;
-  @ApiProperty() @Trim() @IsString() @Length(1, TEXT.long) requirement!: string;
+  @ApiProperty() @Trim() @IsString() @Length(1, LIMITS.text.long) requirement!: string;
   @ApiProperty({ example: '2023-10-31' }) @IsString() @DateOrDateTime() dueDate!: string;
 }
 
 export class SubmitConclusionDto {
-  @ApiProperty() @Trim() @IsString() @Length(1, TEXT.long) summary!: string;
+  @ApiProperty() @Trim() @IsString() @Length(1, LIMITS.text.long) summary!: string;
   @ApiProperty({ enum: RATINGS }) @IsIn(RATINGS) rating!: Rating;
   @ApiProperty({ type: [RequiredActionDto] })
-  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RequiredActionDto)
+  @IsArray() @ArrayMaxSize(LIMITS.conclusion.actions) @ValidateNested({ each: true }) @Type(() => RequiredActionDto)
   actions!: RequiredActionDto[];
 }
 
@@ -95,15 +95,15 @@ export class ApproveConclusionDto {
 }
 
 export class CommentDto {
-  @ApiProperty() @Trim() @IsString() @Length(1, TEXT.long) comment!: string;
+  @ApiProperty() @Trim() @IsString() @Length(1, LIMITS.text.long) comment!: string;
 }
 
 export class DissentDto {
-  @ApiProperty() @Trim() @IsString() @Length(1, TEXT.long) text!: string;
+  @ApiProperty() @Trim() @IsString() @Length(1, LIMITS.text.long) text!: string;
 }
 
 export class PlanDto {
-  @ApiProperty({ description: 'Who carries the action out.' }) @Trim() @IsString() @Length(1, TEXT.short) owner!: string;
+  @ApiProperty({ description: 'Who carries the action out.' }) @Trim() @IsString() @Length(1, LIMITS.text.short) owner!: string;
   @ApiProperty({ example: '2023-10-15' }) @IsString() @DateOrDateTime() dueDate!: string;
 }
 
@@ -111,19 +111,19 @@ export class ResponseItemDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') findingId!: string;
   @ApiProperty({ enum: ['accepted', 'disputed'] }) @IsIn(['accepted', 'disputed']) position!: 'accepted' | 'disputed';
   @ApiProperty({ description: 'Required when disputing (giải trình).' })
-  @Trim() @IsString() @MaxLength(TEXT.long)
+  @Trim() @IsString() @MaxLength(LIMITS.text.long)
   explanation!: string;
   @ApiPropertyOptional({ type: PlanDto }) @IsOptional() @ValidateNested() @Type(() => PlanDto) plan?: PlanDto;
 }
 
 export class SubmitResponseDto {
   @ApiProperty({ type: [ResponseItemDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ResponseItemDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(LIMITS.response.items) @ValidateNested({ each: true }) @Type(() => ResponseItemDto)
   items!: ResponseItemDto[];
 }
 
 export class ExtensionRequestDto {
-  @ApiProperty() @Trim() @IsString() @Length(1, TEXT.long) reason!: string;
+  @ApiProperty() @Trim() @IsString() @Length(1, LIMITS.text.long) reason!: string;
   @ApiProperty({ example: '2023-10-20' }) @IsString() @DateOrDateTime() requestedDeadline!: string;
 }
 
@@ -131,24 +131,24 @@ export class ExtensionDecisionDto {
   @ApiProperty({ enum: ['granted', 'refused'] }) @IsIn(['granted', 'refused']) decision!: 'granted' | 'refused';
   @ApiPropertyOptional({ description: 'The new deadline when granted; defaults to the one requested.' })
   @IsOptional() @IsString() @DateOrDateTime() deadline?: string;
-  @ApiProperty() @Trim() @IsString() @MaxLength(TEXT.long) note!: string;
+  @ApiProperty() @Trim() @IsString() @MaxLength(LIMITS.text.long) note!: string;
 }
 
 export class ResolveDisputeDto {
   @ApiProperty({ enum: ['upheld', 'withdrawn'] }) @IsIn(['upheld', 'withdrawn']) decision!: 'upheld' | 'withdrawn';
-  @ApiProperty() @Trim() @IsString() @MaxLength(TEXT.long) note!: string;
+  @ApiProperty() @Trim() @IsString() @MaxLength(LIMITS.text.long) note!: string;
 }
 
 export class ReportActionDto {
-  @ApiProperty() @Trim() @IsString() @Length(1, TEXT.long) note!: string;
+  @ApiProperty() @Trim() @IsString() @Length(1, LIMITS.text.long) note!: string;
   @ApiPropertyOptional({ type: [EvidenceDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(LIMITS.action.evidence) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
   evidence?: EvidenceDto[];
 }
 
 export class VerifyActionDto {
   @ApiProperty({ enum: ['verified', 'rejected'] }) @IsIn(['verified', 'rejected']) decision!: 'verified' | 'rejected';
-  @ApiProperty() @Trim() @IsString() @MaxLength(TEXT.long) note!: string;
+  @ApiProperty() @Trim() @IsString() @MaxLength(LIMITS.text.long) note!: string;
   @ApiPropertyOptional({ description: 'Required when rejecting.' })
   @ValidateIf((o: VerifyActionDto) => o.decision === 'rejected' || o.newDueDate !== undefined)
   @IsString() @DateOrDateTime()
@@ -157,5 +157,5 @@ export class VerifyActionDto {
 
 export class AccountabilityDecisionDto {
   @ApiProperty({ enum: ACCOUNTABILITY_OUTCOMES }) @IsIn(ACCOUNTABILITY_OUTCOMES) outcome!: AccountabilityOutcome;
-  @ApiProperty() @Trim() @IsString() @Length(1, TEXT.long) note!: string;
+  @ApiProperty() @Trim() @IsString() @Length(1, LIMITS.text.long) note!: string;
 }

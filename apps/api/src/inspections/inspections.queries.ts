@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { canSeeInspection, InspectionState, UserActor } from '@inspectorate/domain';
+import { canSeeInspection, InspectionState, streamIds, UserActor } from '@inspectorate/domain';
 import { EventStore } from '@inspectorate/event-store';
 import { InspectionEntity } from '@inspectorate/read-model';
 import { decodeCursor, encodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
@@ -51,7 +51,7 @@ export class InspectionQueries {
     const limit = pageLimit(query);
     const seen = query.cursor ? Number(decodeCursor(query.cursor)!.key) : 0;
     if (!Number.isInteger(seen) || seen < 0) throw problems.badRequest('The cursor is not valid.', [{ field: 'cursor', message: 'must be a cursor returned by a previous page' }]);
-    const visible = visibleEvents(await new EventStore(this.db).readStream(`inspection-${id}`), state, user);
+    const visible = visibleEvents(await new EventStore(this.db).readStream(streamIds.inspection(id)), state, user);
     const page = visible.slice(seen, seen + limit);
     const more = seen + limit < visible.length;
     return { items: page, nextCursor: more ? encodeCursor({ key: String(seen + limit), id: page[page.length - 1].id }) : null };

@@ -5,9 +5,11 @@ import { findChecklist } from '../checklist/templates';
 import { Actor, isUser } from '../shared/actor';
 import { Stamped } from '../shared/envelope';
 import { conflict, FieldError, forbidden, invalid, notFound, Rejection } from '../shared/rejection';
-import { resolveWindow } from '../inspection/decide';
+import { resolveWindow } from '../inspection/decision/validation';
 import { isRejection } from '../shared/rejection';
 import { isStorableText } from '../shared/text';
+import { LIMITS } from '../shared/limits';
+import { DecisionContext } from '../shared/decision-context';
 
 /** One unit of a campaign: the inspection that visits it. Its window lives only in that inspection's stream. */
 export interface CampaignTarget {
@@ -67,8 +69,6 @@ export interface CampaignState {
   readonly completedAt?: string;
 }
 
-export const CAMPAIGN_LIMITS = { title: 300, legalBasis: 1000, targets: 500, inspectors: 50 };
-
 export function evolveCampaign(state: CampaignState | undefined, event: Stamped<CampaignEvent>): CampaignState {
   if (event.type === 'CampaignCreated') {
     const d = event.data;
@@ -111,8 +111,9 @@ export function decideCampaign(
   state: CampaignState | undefined,
   command: CampaignCommand,
   actor: Actor,
-  now: Date,
+  ctx: DecisionContext,
 ): CampaignEvent[] | Rejection {
+  const now = ctx.now;
   switch (command.type) {
     case 'CreateCampaign': {
       if (state) return conflict(`Campaign ${command.campaignId} already exists.`);
@@ -185,18 +186,18 @@ function validateCampaign(c: Extract<CampaignCommand, { type: 'CreateCampaign' }
     else if (!isStorableText(value)) errors.push({ field, message: 'must not contain NUL characters or lone surrogates' });
     else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
   };
-  text(c.title, 'title', CAMPAIGN_LIMITS.title);
-  text(c.legalBasis, 'legalBasis', CAMPAIGN_LIMITS.legalBasis);
+  text(c.title, 'title', LIMITS.campaign.title);
+  text(c.legalBasis, 'legalBasis', LIMITS.campaign.legalBasis);
   if (!Number.isInteger(c.year) || c.year < 2000 || c.year > 2100) errors.push({ field: 'year', message: 'must be a year between 2000 and 2100' });
-  if (!Array.isArray(c.inspectorIds) || c.inspectorIds.length > CAMPAIGN_LIMITS.inspectors) {
-    errors.push({ field: 'inspectorIds', message: `must be a list of at most ${CAMPAIGN_LIMITS.inspectors} inspectors` });
+  if (!Array.isArray(c.inspectorIds) || c.inspectorIds.length > LIMITS.campaign.inspectors) {
+    errors.push({ field: 'inspectorIds', message: `must be a list of at most ${LIMITS.campaign.inspectors} inspectors` });
   } else if (c.inspectorIds.includes(c.leadInspectorId)) {
     errors.push({ field: 'inspectorIds', message: 'must not include the lead inspector' });
   }
   if (!findChecklist(c.checklistVersion)) errors.push({ field: 'checklistVersion', message: 'is not a known checklist version' });
   errors.push(...validatePolicy(c.policy));
-  if (!Array.isArray(c.targets) || c.targets.length === 0 || c.targets.length > CAMPAIGN_LIMITS.targets) {
-    errors.push({ field: 'targets', message: `must list 1 to ${CAMPAIGN_LIMITS.targets} units` });
+  if (!Array.isArray(c.targets) || c.targets.length === 0 || c.targets.length > LIMITS.campaign.targets) {
+    errors.push({ field: 'targets', message: `must list 1 to ${LIMITS.campaign.targets} units` });
     return errors;
   }
   const units = new Set<string>();

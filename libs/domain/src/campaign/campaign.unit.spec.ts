@@ -12,6 +12,7 @@ import { DEFAULT_POLICY } from '../policy/policy';
 import { Actor } from '../shared/actor';
 import { Stamped } from '../shared/envelope';
 import { isRejection, Rejection } from '../shared/rejection';
+import { fixedContext as context } from '../testing/decider-spec';
 import { CAMPAIGN_ID, CHECKLIST_VERSION, localTime, OTHER_UNIT_ID, people, system, TEAM, UNIT_ID } from '../testing/fixtures';
 
 type Create = Extract<CampaignCommand, { type: 'CreateCampaign' }>;
@@ -53,7 +54,7 @@ function rejected(result: CampaignEvent[] | Rejection): Rejection {
 
 /** Decides and folds, as the campaign workflow does. */
 function apply(state: CampaignState | undefined, command: CampaignCommand, actor: Actor, at: Date = NOW): CampaignState {
-  const events = accepted(decideCampaign(state, command, actor, at));
+  const events = accepted(decideCampaign(state, command, actor, context(at)));
   return events.reduce<CampaignState | undefined>(
     (s, e) => evolveCampaign(s, { ...e, actor, occurredAt: at.toISOString() } as Stamped<CampaignEvent>),
     state,
@@ -69,7 +70,7 @@ function report(
 ): { state: CampaignState; events: CampaignEvent[] } {
   const noted = withInspectionStatus(state, inspectionId, status);
   const command: CampaignCommand = { type: 'RecordInspectionStatus', inspectionId, status };
-  const events = accepted(decideCampaign(noted, command, system, at));
+  const events = accepted(decideCampaign(noted, command, system, context(at)));
   return { state: events.length > 0 ? apply(noted, command, system, at) : noted, events };
 }
 
@@ -82,7 +83,7 @@ describe('creating a campaign', () => {
         undefined,
         createCommand({ title: '  Kiểm tra 2026  ', inspectorIds: ['inspector-an', 'inspector-an', 'inspector-binh'] }),
         people.lead,
-        NOW,
+        context(NOW),
       ),
     );
     expect(event).toEqual({
@@ -114,7 +115,7 @@ describe('creating a campaign', () => {
 
   it('fills in the defaults of a partial policy', () => {
     const [event] = accepted(
-      decideCampaign(undefined, createCommand({ policy: { responseDeadline: { duration: 'PT2H' } } }), people.lead, NOW),
+      decideCampaign(undefined, createCommand({ policy: { responseDeadline: { duration: 'PT2H' } } }), people.lead, context(NOW)),
     );
     expect(event.type === 'CampaignCreated' && event.data.policy).toEqual({ ...DEFAULT_POLICY, responseDeadline: { duration: 'PT2H' } });
   });
@@ -126,14 +127,14 @@ describe('creating a campaign', () => {
     ['a unit head', people.unitHead],
     ['the system', system],
   ])('only a lead inspector may create one, not %s', (_who, actor) => {
-    expect(rejected(decideCampaign(undefined, createCommand(), actor, NOW))).toMatchObject({
+    expect(rejected(decideCampaign(undefined, createCommand(), actor, context(NOW)))).toMatchObject({
       code: 'forbidden',
       reason: expect.stringMatching(/lead inspector/),
     });
   });
 
   it('cannot be created twice', () => {
-    expect(rejected(decideCampaign(created(), createCommand(), people.lead, NOW)).code).toBe('conflict');
+    expect(rejected(decideCampaign(created(), createCommand(), people.lead, context(NOW))).code).toBe('conflict');
   });
 
   it.each<[string, Partial<Create>, string[]]>([
@@ -168,7 +169,7 @@ describe('creating a campaign', () => {
       ['policy.reminderOffsets.1'],
     ],
   ])('refuses %s, naming the field', (_what, change, fields) => {
-    const rejection = rejected(decideCampaign(undefined, createCommand(change), people.lead, NOW));
+    const rejection = rejected(decideCampaign(undefined, createCommand(change), people.lead, context(NOW)));
     expect(rejection.code).toBe('invalid');
     expect(rejection.errors?.map((e) => e.field)).toEqual(fields);
   });
@@ -179,7 +180,7 @@ describe('creating a campaign', () => {
         undefined,
         createCommand({ title: '', year: 3000, targets: [target(1, UNIT_ID, { windowStart: '2026-01-26', windowEnd: '2026-02-01' })] }),
         people.lead,
-        NOW,
+        context(NOW),
       ),
     );
     expect(rejection.errors?.map((e) => e.field)).toEqual(['title', 'year', 'targets.0.windowEnd']);
@@ -193,7 +194,7 @@ describe('adding a unit to a campaign', () => {
   });
 
   it("the campaign's lead adds a unit", () => {
-    expect(accepted(decideCampaign(created(), add('unit-commune-9'), people.lead, NOW))).toEqual([
+    expect(accepted(decideCampaign(created(), add('unit-commune-9'), people.lead, context(NOW)))).toEqual([
       { type: 'UnitAddedToCampaign', data: { inspectionId: 'inspection-3', unitId: 'unit-commune-9' } },
     ]);
     expect(apply(created(), add('unit-commune-9'), people.lead).inspectionStatus['inspection-3']).toBe('planned');
@@ -205,33 +206,33 @@ describe('adding a unit to a campaign', () => {
     ['the chairman', people.chairman],
     ['the system', system],
   ])('%s may not', (_who, actor) => {
-    expect(rejected(decideCampaign(created(), add('unit-commune-9'), actor, NOW))).toMatchObject({
+    expect(rejected(decideCampaign(created(), add('unit-commune-9'), actor, context(NOW)))).toMatchObject({
       code: 'forbidden',
       reason: expect.stringMatching(/campaign's lead inspector/),
     });
   });
 
   it('a campaign that does not exist is not found', () => {
-    expect(rejected(decideCampaign(undefined, add('unit-commune-9'), people.lead, NOW)).code).toBe('not_found');
+    expect(rejected(decideCampaign(undefined, add('unit-commune-9'), people.lead, context(NOW))).code).toBe('not_found');
   });
 
   it('not a unit whose inspection in this campaign is still open', () => {
     const started = withInspectionStatus(created(), 'inspection-1', 'remediating');
-    expect(rejected(decideCampaign(created(), add(UNIT_ID), people.lead, NOW))).toMatchObject({
+    expect(rejected(decideCampaign(created(), add(UNIT_ID), people.lead, context(NOW)))).toMatchObject({
       code: 'conflict',
       reason: expect.stringMatching(/open inspection/),
     });
-    expect(rejected(decideCampaign(started, add(UNIT_ID), people.lead, NOW)).code).toBe('conflict');
+    expect(rejected(decideCampaign(started, add(UNIT_ID), people.lead, context(NOW))).code).toBe('conflict');
   });
 
   it.each(['closed', 'cancelled'] as const)('a unit whose inspection was %s may be inspected again', (status) => {
     const state = withInspectionStatus(created(), 'inspection-1', status);
-    expect(accepted(decideCampaign(state, add(UNIT_ID), people.lead, NOW)).map((e) => e.type)).toEqual(['UnitAddedToCampaign']);
+    expect(accepted(decideCampaign(state, add(UNIT_ID), people.lead, context(NOW))).map((e) => e.type)).toEqual(['UnitAddedToCampaign']);
   });
 
   it('the window is checked like at creation', () => {
     const command = { ...add('unit-commune-9'), windowStart: '2026-02-23', windowEnd: '2026-03-01' } as CampaignCommand;
-    expect(rejected(decideCampaign(created(), command, people.lead, NOW)).errors?.map((e) => e.field)).toEqual(['windowEnd']);
+    expect(rejected(decideCampaign(created(), command, people.lead, context(NOW))).errors?.map((e) => e.field)).toEqual(['windowEnd']);
   });
 
   it('only while the campaign is active', () => {
@@ -239,7 +240,7 @@ describe('adding a unit to a campaign', () => {
     state = report(state, 'inspection-1', 'closed').state;
     state = report(state, 'inspection-2', 'cancelled').state;
     expect(state.status).toBe('completed');
-    expect(rejected(decideCampaign(state, add('unit-commune-9'), people.lead, NOW))).toMatchObject({
+    expect(rejected(decideCampaign(state, add('unit-commune-9'), people.lead, context(NOW)))).toMatchObject({
       code: 'conflict',
       reason: expect.stringMatching(/completed/),
     });
@@ -276,8 +277,8 @@ describe('completion', () => {
 
   it('status reports come from inspections, never from a person', () => {
     const command: CampaignCommand = { type: 'RecordInspectionStatus', inspectionId: 'inspection-1', status: 'closed' };
-    expect(rejected(decideCampaign(created(), command, people.lead, NOW)).code).toBe('forbidden');
-    expect(rejected(decideCampaign(undefined, command, system, NOW)).code).toBe('not_found');
+    expect(rejected(decideCampaign(created(), command, people.lead, context(NOW))).code).toBe('forbidden');
+    expect(rejected(decideCampaign(undefined, command, system, context(NOW))).code).toBe('not_found');
   });
 });
 
@@ -285,7 +286,7 @@ describe('follow-ups join the campaign of their parent', () => {
   const adopt: CampaignCommand = { type: 'AdoptFollowUp', inspectionId: 'follow-up-1', unitId: UNIT_ID, followUpOf: 'inspection-1' };
 
   it('in an active campaign, the follow-up is added as a planned target', () => {
-    expect(accepted(decideCampaign(created(), adopt, system, NOW))).toEqual([
+    expect(accepted(decideCampaign(created(), adopt, system, context(NOW)))).toEqual([
       { type: 'UnitAddedToCampaign', data: { inspectionId: 'follow-up-1', unitId: UNIT_ID, followUpOf: 'inspection-1' } },
     ]);
   });
@@ -295,7 +296,7 @@ describe('follow-ups join the campaign of their parent', () => {
     state = report(state, 'inspection-2', 'closed').state;
     expect(state.status).toBe('completed');
 
-    expect(accepted(decideCampaign(state, adopt, system, NOW)).map((e) => e.type)).toEqual(['CampaignReopened', 'UnitAddedToCampaign']);
+    expect(accepted(decideCampaign(state, adopt, system, context(NOW))).map((e) => e.type)).toEqual(['CampaignReopened', 'UnitAddedToCampaign']);
     state = apply(state, adopt, system);
     expect(state).toMatchObject({ status: 'active', completedAt: undefined, inspectionStatus: { 'follow-up-1': 'planned' } });
     expect(state.targets.map((t) => t.inspectionId)).toEqual(['inspection-1', 'inspection-2', 'follow-up-1']);
@@ -308,6 +309,6 @@ describe('follow-ups join the campaign of their parent', () => {
   });
 
   it('a person cannot adopt a follow-up directly', () => {
-    expect(rejected(decideCampaign(created(), adopt, people.lead, NOW)).code).toBe('forbidden');
+    expect(rejected(decideCampaign(created(), adopt, people.lead, context(NOW))).code).toBe('forbidden');
   });
 });

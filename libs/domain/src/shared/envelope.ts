@@ -27,8 +27,3 @@ export interface EventMetadata {
   /** Set when an event was entered after the fact from paper records (see backfill in the README). */
   readonly backfilled?: boolean;
 }
-
-export const streamIds = {
-  inspection: (id: string) => `inspection-${id}`,
-  campaign: (id: string) => `campaign-${id}`,
-};

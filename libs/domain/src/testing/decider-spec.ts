@@ -31,6 +31,12 @@ export function fixedContext(at: When, firstId = 1, calendar?: WorkingCalendar):
   };
 }
 
+/** The time for the next command: `at` if given, but never before a minute after the last event. */
+export function later(s: InspectionState, at: When | undefined): Date {
+  const next = Date.parse(s.lastEventAt) + 60_000;
+  return at === undefined ? new Date(next) : new Date(Math.max(next, localTime(at).getTime()));
+}
+
 export function stamp(events: readonly InspectionEvent[], actor: Actor, at: When): Stamped<InspectionEvent>[] {
   const occurredAt = localTime(at).toISOString();
   return events.map((event) => ({ ...event, actor, occurredAt }) as Stamped<InspectionEvent>);

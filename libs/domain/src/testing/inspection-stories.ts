@@ -201,6 +201,15 @@ export function cancelledBeforeVisitStory(options: StoryOptions = {}): Inspectio
   return plannedStory(options).run(people.lead, { type: 'CancelInspection', reason: 'The date leaked.' }, '2026-03-05 09:00');
 }
 
+/** Awaiting the response, with the unit head's request for an extension pending. */
+export function withPendingExtension(): InspectionStory {
+  return awaitingResponseStory().run(
+    people.unitHead,
+    { type: 'RequestExtension', reason: 'Flooding closed the office.', requestedDeadline: '2026-04-10' },
+    '2026-03-18 09:00',
+  );
+}
+
 export const REPRESENTATIVE_STORIES: Record<InspectionStatus, (options?: StoryOptions) => InspectionStory> = {
   planned: plannedStory,
   in_progress: inProgressStory,

@@ -259,8 +259,9 @@ export class ReportWorld {
         metadata: {},
       };
       this.log.push(recorded);
-      if (streamId.startsWith('inspection-')) {
-        const id = streamId.slice('inspection-'.length);
+      const stream = streamIds.parse(streamId);
+      if (stream?.kind === 'inspection') {
+        const id = stream.id;
         this.states.set(id, evolve(this.states.get(id), recorded as unknown as Parameters<typeof evolve>[1]));
       }
     }
