@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@inspectorate/config';
 import { migrate } from '@inspectorate/database';
 import { JsonLogger } from '@inspectorate/observability';
-import { connectClient } from '@inspectorate/temporal';
+import { connectClient, tlsFilesOf } from '@inspectorate/temporal';
 import { createHttpApp } from '../../apps/api/src/http-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { ApiClient } from './api-client';
@@ -94,7 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const db = app.get<DataSource>(getDataSourceToken());
-  const temporal = await connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS });
+  const temporal = await connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS, tls: tlsFilesOf(config) });
   const people = options.people === false ? (undefined as unknown as TestPeople) : await seedPeople(db);
   const api = new ApiClient(`http://127.0.0.1:${address.port}`, people);
 

@@ -3,3 +3,4 @@ export * from './data-converter';
 export * from './workflow-ids';
 export * from './temporal-client';
 export * from './command-envelope';
+export * from './temporal-tls';
