@@ -7,6 +7,7 @@ import { CampaignCommand, InspectionCommand, Rejection, RejectionCode, UserActor
 import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import { campaignCommandUpdate, COMMAND_REJECTED, CommandEnvelope, CommandResult, inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
+import { isDependencyOutage } from '../common/dependency-outage';
 import { ProblemException } from '../common/problem';
 
 export interface CommandOptions {
@@ -83,6 +84,13 @@ export class CommandGateway {
       // Accepted by the domain but refused by the database: a defect to fix, not the caller's to retry.
       this.logger.error(error.cause.cause ?? error.cause, 'a command was accepted but its events could not be stored');
       return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, 'The command could not be recorded; nothing was changed. It has been logged.');
+    }
+    if (isDependencyOutage(error)) {
+      this.logger.warn({ msg: 'Temporal is unavailable; the command was answered 503', error: error instanceof Error ? error.message : String(error) });
+      return new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'The workflow service is unavailable for the moment. Repeat the command with the same Idempotency-Key: it takes effect once.',
+      );
     }
     this.logger.error(error instanceof Error ? error : String(error), 'command could not be delivered');
     return new ProblemException(
