@@ -1,5 +1,6 @@
 import { Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
+import { inSeconds } from '../harness/time';
 
 /**
  * Concurrency is input too. Commands to one inspection that arrive together take turns in the
@@ -84,5 +85,38 @@ describe('simultaneous commands to one inspection', () => {
     const events = await eventsOf(inspectionId);
     expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
     expect(events.filter((e) => e.type === 'FindingRecorded')).toHaveLength(finding.status === 201 ? 2 : 1);
+  });
+
+  it('deadline timers that fire while commands arrive take their turn too: every command answered, every event once', async () => {
+    const { api, people } = stack;
+    const { inspectionId } = await scenario.plannedInspection();
+    await scenario.start(inspectionId);
+    const findingIds: string[] = [];
+    for (let i = 0; i < 9; i += 1) findingIds.push(await scenario.finding(inspectionId, people.inspector1, { description: `Phát hiện ${i + 1}` }));
+    await scenario.endVisit(inspectionId);
+    await scenario.conclude(inspectionId, findingIds.map((findingId) => ({ findingId })));
+    await scenario.approve(inspectionId);
+    // Three waves: three actions fall due at once, and their three reports arrive at that moment,
+    // so each report contends with the others and with the deadline timers firing.
+    const dueAt = findingIds.map((_, i) => inSeconds(4 + Math.floor(i / 3) * 0.5));
+    const remediating = await scenario.respond(
+      inspectionId,
+      people.headA,
+      findingIds.map((findingId, i) => ({ findingId, position: 'accepted' as const, dueDate: dueAt[i] })),
+    );
+    const actions = remediating.actions as { id: string; findingId: string }[];
+    const reportAt = async (action: { id: string }, at: string) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(at) - Date.now())));
+      return api.post(people.headA, `/inspections/${inspectionId}/actions/${action.id}/report`, { note: 'Đã chấn chỉnh.', evidence: [{ text: 'Biên bản' }] });
+    };
+    const answers = await Promise.all(actions.map((action, i) => reportAt(action, dueAt[i])));
+
+    expect(answers.map((a) => a.status)).toEqual(actions.map(() => 200));
+    const events = await eventsOf(inspectionId);
+    expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
+    const byAction = (type: string) => events.filter((e) => e.type === type).map((e) => (e as unknown as { data: { actionId: string } }).data.actionId);
+    expect(new Set(byAction('CorrectiveActionReported')).size).toBe(9);
+    expect(byAction('CorrectiveActionReported')).toHaveLength(9);
+    expect(new Set(byAction('CorrectiveActionOverdue')).size).toBe(byAction('CorrectiveActionOverdue').length);
   });
 });
