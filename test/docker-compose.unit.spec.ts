@@ -35,3 +35,30 @@ describe('docker-compose.yml', () => {
     }
   });
 });
+
+/** The mutual-TLS layer (docker-compose.mtls.yml) over the base file: the production shape. */
+describe('docker-compose.mtls.yml', () => {
+  const base = parse(readFileSync(path.resolve(__dirname, '..', 'docker-compose.yml'), 'utf8'), { merge: true });
+  const mtls = parse(readFileSync(path.resolve(__dirname, '..', 'docker-compose.mtls.yml'), 'utf8'), { merge: true });
+
+  it('layers over services of the base file only', () => {
+    for (const service of Object.keys(mtls.services)) expect([service, service in base.services]).toEqual([service, true]);
+  });
+
+  it('gives the API and the worker a client certificate, its key, the CA and the server name, from the mounted /tls', () => {
+    const known = new Set(Object.keys(new AppConfig()));
+    for (const service of ['api', 'worker']) {
+      const env = mtls.services[service].environment;
+      expect(Object.keys(env).sort()).toEqual(['TEMPORAL_TLS_CA_FILE', 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE', 'TEMPORAL_TLS_SERVER_NAME']);
+      for (const name of Object.keys(env)) expect([service, name, known.has(name)]).toEqual([service, name, true]);
+      expect(mtls.services[service].volumes).toEqual(expect.arrayContaining([expect.stringMatching(/:\/tls:ro$/)]));
+      // The base file's data volume is kept (a list of volumes replaces, it does not merge).
+      expect(mtls.services[service].volumes).toEqual(expect.arrayContaining(base.services[service].volumes));
+    }
+  });
+
+  it('makes the Temporal frontend require client certificates', () => {
+    expect(mtls.services.temporal.environment.TEMPORAL_TLS_REQUIRE_CLIENT_AUTH).toBe('true');
+    expect(mtls.services.temporal.environment.TEMPORAL_TLS_CLIENT1_CA_CERT).toBe('/tls/ca.pem');
+  });
+});

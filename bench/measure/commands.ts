@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UserActor } from '@inspectorate/domain';
-import { workflowIds } from '@inspectorate/temporal';
+import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import { inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
 import { BenchContext } from '../lib/context';
 import { baselineRow, comparedRow, perOperation, Section } from '../lib/report';
@@ -67,7 +67,7 @@ export async function measureCommands(ctx: BenchContext): Promise<{ section: Sec
         async () => {
           const { ms } = await profiler.during(warmUp ? 'warm-up' : 'cmd:direct', () =>
             time(() =>
-              handle.executeUpdate(inspectionCommandUpdate, { args: [{ command: { ...FINDING, findingId: randomUUID() }, actor }] }),
+              handle.executeUpdate(inspectionCommandUpdate, addressCommand(handle.workflowId, { command: { ...FINDING, findingId: randomUUID() }, actor })),
             ),
           );
           if (!warmUp) direct.add(ms);

@@ -35,6 +35,23 @@ export type ServerConfigOptions = {
    * default 1 (SQLite) / 4 (PostgreSQL); fixed for the life of a database
    */
   numHistoryShards?: number | undefined;
+  /**
+   * mutual TLS on the frontend (see ServerTls)
+   */
+  tls?: ServerTls | undefined;
+};
+/**
+ * PEM files. The frontend presents certFile/keyFile and accepts only
+ *   clients whose certificate caFile signed; the server's own system worker connects with
+ *   clientCertFile/clientKeyFile. serverName is the name in certFile (default: localhost).
+ */
+export type ServerTls = {
+  certFile: string;
+  keyFile: string;
+  caFile: string;
+  clientCertFile: string;
+  clientKeyFile: string;
+  serverName?: string | undefined;
 };
 export type TemporalHandle = {
   /**
@@ -78,6 +95,10 @@ export type StartTemporalOptions = {
    * for the server to answer and the namespace to be usable (default 60 s)
    */
   timeoutMs?: number | undefined;
+  /**
+   * mutual TLS on the frontend (own binary only, not the CLI)
+   */
+  tls?: ServerTls | undefined;
 };
 export type WaitOptions = {
   timeoutMs: number;
@@ -89,6 +110,10 @@ export type WaitOptions = {
    * quoted in errors
    */
   logFile?: string | undefined;
+  /**
+   * the frontend requires mutual TLS
+   */
+  tls?: ServerTls | undefined;
 };
 export type LogFn = (message: string) => void;
 export type TemporalPorts = {
@@ -161,6 +186,18 @@ import { findFreePortRange } from './process';
  * @property {string} [dynamicConfigFile]         default `${dataDir}/dynamicconfig.yaml`
  * @property {'debug' | 'info' | 'warn' | 'error'} [logLevel]  default 'warn'
  * @property {number} [numHistoryShards]          default 1 (SQLite) / 4 (PostgreSQL); fixed for the life of a database
+ * @property {ServerTls} [tls]                    mutual TLS on the frontend (see ServerTls)
+ */
+/**
+ * @typedef {object} ServerTls  PEM files. The frontend presents certFile/keyFile and accepts only
+ *   clients whose certificate caFile signed; the server's own system worker connects with
+ *   clientCertFile/clientKeyFile. serverName is the name in certFile (default: localhost).
+ * @property {string} certFile
+ * @property {string} keyFile
+ * @property {string} caFile
+ * @property {string} clientCertFile
+ * @property {string} clientKeyFile
+ * @property {string} [serverName]
  */
 /**
  * The server's YAML configuration. Pure: writes nothing (see writeServerConfig).
@@ -213,6 +250,7 @@ export function setupTemporalPostgresSchema(
  * @property {LogFn} [log]
  * @property {'debug' | 'info' | 'warn' | 'error'} [logLevel]
  * @property {number} [timeoutMs]    for the server to answer and the namespace to be usable (default 60 s)
+ * @property {ServerTls} [tls]       mutual TLS on the frontend (own binary only, not the CLI)
  */
 /**
  * Starts (or finds) a Temporal server and makes sure `namespace` is registered and usable.
@@ -226,6 +264,7 @@ export function startTemporal(options: StartTemporalOptions): Promise<TemporalHa
  * @property {number} timeoutMs
  * @property {import('./process').SupervisedProcess} [server]  fail fast if it exits
  * @property {string} [logFile]                                 quoted in errors
+ * @property {ServerTls} [tls]                                  the frontend requires mutual TLS
  */
 /**
  * Resolves once the frontend answers GetSystemInfo.

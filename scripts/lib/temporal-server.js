@@ -288,6 +288,19 @@ function findFreeTemporalPort() {
  * @property {string} [dynamicConfigFile]         default `${dataDir}/dynamicconfig.yaml`
  * @property {'debug' | 'info' | 'warn' | 'error'} [logLevel]  default 'warn'
  * @property {number} [numHistoryShards]          default 1 (SQLite) / 4 (PostgreSQL); fixed for the life of a database
+ * @property {ServerTls} [tls]                    mutual TLS on the frontend (see ServerTls)
+ */
+
+/**
+ * @typedef {object} ServerTls  PEM files. The frontend presents certFile/keyFile and accepts only
+ *   clients whose certificate caFile signed; the server's own system worker connects with
+ *   clientCertFile/clientKeyFile. serverName is the name in certFile (default: localhost).
+ * @property {string} certFile
+ * @property {string} keyFile
+ * @property {string} caFile
+ * @property {string} clientCertFile
+ * @property {string} clientKeyFile
+ * @property {string} [serverName]
  */
 
 /**
@@ -380,6 +393,7 @@ function renderServerConfig(options) {
     // No `metrics` and no `pprof` section: both are off.
     global: {
       membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' },
+      ...(options.tls ? { tls: renderTls(options.tls) } : {}),
     },
     services: {
       frontend: { rpc: { ...rpc(ports.frontend, ports.frontendMembership), httpPort: ports.frontendHttp } },
@@ -417,6 +431,36 @@ function renderServerConfig(options) {
     dynamicConfigClient: { filepath: dynamicConfigFile, pollInterval: '10s' },
   };
   return `# Rendered by scripts/lib/temporal-server.js for go.temporal.io/server ${TEMPORAL_SERVER_VERSION}; do not edit.\n${YAML.stringify(config)}`;
+}
+
+/**
+ * The `global.tls` section for mutual TLS on the frontend (internode traffic stays on localhost).
+ *
+ * @param {ServerTls} tls
+ */
+function renderTls(tls) {
+  const client = { serverName: tls.serverName ?? 'localhost', rootCaFiles: [path.resolve(tls.caFile)] };
+  return {
+    frontend: {
+      server: { certFile: path.resolve(tls.certFile), keyFile: path.resolve(tls.keyFile), requireClientAuth: true, clientCaFiles: [path.resolve(tls.caFile)] },
+      client,
+    },
+    systemWorker: { certFile: path.resolve(tls.clientCertFile), keyFile: path.resolve(tls.clientKeyFile), client },
+  };
+}
+
+/**
+ * What a client needs to reach a frontend that requires mutual TLS (the SDK's TLSConfig).
+ *
+ * @param {ServerTls | undefined} tls
+ */
+function clientTls(tls) {
+  if (!tls) return undefined;
+  return {
+    serverNameOverride: tls.serverName ?? 'localhost',
+    serverRootCACertificate: fs.readFileSync(tls.caFile),
+    clientCertPair: { crt: fs.readFileSync(tls.clientCertFile), key: fs.readFileSync(tls.clientKeyFile) },
+  };
 }
 
 /** The SQLite file of the 'file' mode, inside dataDir. */
@@ -535,6 +579,7 @@ async function setupTemporalPostgresSchema(target) {
  * @property {LogFn} [log]
  * @property {'debug' | 'info' | 'warn' | 'error'} [logLevel]
  * @property {number} [timeoutMs]    for the server to answer and the namespace to be usable (default 60 s)
+ * @property {ServerTls} [tls]       mutual TLS on the frontend (own binary only, not the CLI)
  */
 
 /**
@@ -600,6 +645,7 @@ async function startTemporal(options) {
         dataDir,
         postgres: options.postgres,
         logLevel: options.logLevel,
+        tls: options.tls,
       });
       server = spawnSupervised({
         command: binary,
@@ -645,9 +691,9 @@ async function startTemporal(options) {
 
     try {
       const spawnedAt = Date.now();
-      await waitForFrontend(address, { timeoutMs, server, logFile });
+      await waitForFrontend(address, { timeoutMs, server, logFile, tls: options.tls });
       log(`frontend up after ${Date.now() - spawnedAt} ms`);
-      await ensureNamespace(address, namespace, { timeoutMs, server, logFile });
+      await ensureNamespace(address, namespace, { timeoutMs, server, logFile, tls: options.tls });
       log(`namespace ${namespace} ready after ${Date.now() - spawnedAt} ms`);
       return { address, namespace, via, pid: server.pid, logFile, stop: server.stop };
     } catch (error) {
@@ -667,6 +713,7 @@ async function startTemporal(options) {
  * @property {number} timeoutMs
  * @property {import('./process').SupervisedProcess} [server]  fail fast if it exits
  * @property {string} [logFile]                                 quoted in errors
+ * @property {ServerTls} [tls]                                  the frontend requires mutual TLS
  */
 
 /**
@@ -677,7 +724,7 @@ async function startTemporal(options) {
  */
 async function waitForFrontend(address, options) {
   await retryUntil(`the Temporal frontend at ${address} to answer`, options, async () => {
-    await withConnection(address, (connection) =>
+    await withConnection(address, options.tls, (connection) =>
       connection.withDeadline(Date.now() + 2_000, () => connection.workflowService.getSystemInfo({})),
     );
   });
@@ -693,7 +740,7 @@ async function waitForFrontend(address, options) {
  */
 async function ensureNamespace(address, namespace, options) {
   const { msToTs } = require('@temporalio/common/lib/time');
-  await withConnection(address, async (connection) => {
+  await withConnection(address, options.tls, async (connection) => {
     const service = connection.workflowService;
     const deadline = () => Date.now() + 5_000;
     await retryUntil(`namespace ${namespace} to be registered`, options, async () => {
@@ -725,13 +772,14 @@ function grpcCode(error) {
 /**
  * @template T
  * @param {string} address
+ * @param {ServerTls | undefined} tls
  * @param {(connection: import('@temporalio/client').Connection) => Promise<T>} fn
  * @returns {Promise<T>}
  */
-async function withConnection(address, fn) {
+async function withConnection(address, tls, fn) {
   const { Connection } = require('@temporalio/client');
   // No gRPC retry interceptor: the loops here decide when to try again, quickly.
-  const connection = await Connection.connect({ address, connectTimeout: 2_000, interceptors: [] });
+  const connection = await Connection.connect({ address, connectTimeout: 2_000, interceptors: [], tls: clientTls(tls) });
   try {
     return await fn(connection);
   } finally {

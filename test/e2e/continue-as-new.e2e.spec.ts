@@ -1,7 +1,7 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { CURRENT_CHECKLIST_VERSION, streamIds, UserActor } from '@inspectorate/domain';
-import { workflowIds } from '@inspectorate/temporal';
+import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
 import { campaignCommandUpdate, campaignStateQuery, inspectionStateQuery } from '@inspectorate/workflows/definitions';
 import { eventually, Scenario } from '../harness/scenario';
@@ -32,22 +32,20 @@ describe('continue-as-new keeps state', () => {
     const units = [people.units.a, people.units.b, people.units.c];
     const targets = units.map((unitId) => ({ inspectionId: randomUUID(), unitId, windowStart: inDays(0), windowEnd: inDays(10) }));
     await temporal.workflow.executeUpdateWithStart(campaignCommandUpdate, {
-      args: [
-        {
-          actor: lead,
-          command: {
-            type: 'CreateCampaign',
-            campaignId,
-            title: 'Chiến dịch dài',
-            year: Number(inDays(0).slice(0, 4)),
-            legalBasis: 'KH test',
-            leadInspectorId: people.lead.id,
-            inspectorIds: [people.inspector1.id],
-            targets,
-            checklistVersion: CURRENT_CHECKLIST_VERSION,
-          },
+      ...addressCommand(workflowIds.campaign(campaignId), {
+        actor: lead,
+        command: {
+          type: 'CreateCampaign',
+          campaignId,
+          title: 'Chiến dịch dài',
+          year: Number(inDays(0).slice(0, 4)),
+          legalBasis: 'KH test',
+          leadInspectorId: people.lead.id,
+          inspectorIds: [people.inspector1.id],
+          targets,
+          checklistVersion: CURRENT_CHECKLIST_VERSION,
         },
-      ],
+      }),
       startWorkflowOperation: new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {
         workflowId: workflowIds.campaign(campaignId),
         taskQueue: stack.config.TEMPORAL_TASK_QUEUE,

@@ -173,6 +173,7 @@ describe('login and tokens', () => {
         TEMPORAL_ADDRESS: stack.config.TEMPORAL_ADDRESS,
         TEMPORAL_NAMESPACE: stack.config.TEMPORAL_NAMESPACE,
         TEMPORAL_TASK_QUEUE: stack.config.TEMPORAL_TASK_QUEUE,
+        TEMPORAL_PLAINTEXT_ALLOWED: 'true', // the test run's shared Temporal server is plaintext
         JWT_SECRET: randomBytes(32).toString('hex'),
         PAYLOAD_ENCRYPTION_KEYS: `prod-1:${randomBytes(32).toString('base64')}`,
         LOG_LEVEL: 'silent',

@@ -8,8 +8,9 @@ import { rmSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@inspectorate/config';
+import { migrate } from '@inspectorate/database';
 import { JsonLogger } from '@inspectorate/observability';
-import { connectClient } from '@inspectorate/temporal';
+import { connectClient, tlsFilesOf } from '@inspectorate/temporal';
 import { createHttpApp } from '../../apps/api/src/http-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { ApiClient } from './api-client';
@@ -36,6 +37,12 @@ export interface StackOptions {
   readonly people?: boolean;
   /** Where the API's and worker's JSON log lines go (default stdout, at TEST_LOG_LEVEL or warn). */
   readonly logTo?: { write(line: string): void };
+  /**
+   * Servers of this test file's own instead of the run's shared ones, for tests that stop and
+   * restart them: a Temporal frontend (the namespace must be registered) and a PostgreSQL server
+   * (its admin URL; the file's database is created there and migrated).
+   */
+  readonly servers?: { readonly temporal?: { address: string; namespace: string }; readonly postgresAdminUrl?: string };
 }
 
 /**
@@ -47,15 +54,21 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const env = requireEnv();
   quietTemporalRuntime();
   const database = `inspectorate_t_${env.runId}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(env.adminUrl, `CREATE DATABASE ${database} TEMPLATE ${env.template}`);
-  const databaseUrl = withDatabase(env.adminUrl, database);
+  const adminUrl = options.servers?.postgresAdminUrl ?? env.adminUrl;
+  const databaseUrl = withDatabase(adminUrl, database);
+  if (options.servers?.postgresAdminUrl) {
+    await adminQuery(adminUrl, `CREATE DATABASE ${database}`);
+    await migrate(databaseUrl);
+  } else {
+    await adminQuery(adminUrl, `CREATE DATABASE ${database} TEMPLATE ${env.template}`);
+  }
 
   const config = loadConfig({
     APP_ENV: 'test',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '5',
-    TEMPORAL_ADDRESS: env.temporalAddress,
-    TEMPORAL_NAMESPACE: env.namespace,
+    TEMPORAL_ADDRESS: options.servers?.temporal?.address ?? env.temporalAddress,
+    TEMPORAL_NAMESPACE: options.servers?.temporal?.namespace ?? env.namespace,
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
     WORKFLOW_BUNDLE_PATH: env.bundle,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
@@ -81,7 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const db = app.get<DataSource>(getDataSourceToken());
-  const temporal = await connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS });
+  const temporal = await connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS, tls: tlsFilesOf(config) });
   const people = options.people === false ? (undefined as unknown as TestPeople) : await seedPeople(db);
   const api = new ApiClient(`http://127.0.0.1:${address.port}`, people);
 
@@ -98,7 +111,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await app.close();
       await stopWorker();
       await temporal.connection.close();
-      await adminQuery(env.adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
       rmSync(config.DATA_DIR, { recursive: true, force: true });
     },
   };

@@ -37,6 +37,7 @@ import {
 } from './definitions';
 import type { StreamAppendRequest } from './activities';
 import { append, stamp } from './support/event-log';
+import { checkAddress } from './support/envelope';
 import { commandTime, rejectionFailure } from './support/failures';
 import { HandledUpdates } from './support/handled-updates';
 import { Lock } from './support/lock';
@@ -80,6 +81,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
   setHandler(campaignCommandUpdate, (envelope) => lock.run(() => execute(envelope)), {
     validator: (envelope) => {
       if (handled.has(currentUpdateInfo()?.id)) return;
+      checkAddress(envelope);
       const now = commandTime(envelope.occurredAt, backfill);
       const decided = decideCampaign(state, envelope.command, envelope.actor, { now, newId: () => 'validation-only' });
       if (isRejection(decided)) throw rejectionFailure(decided);

@@ -37,6 +37,7 @@ import {
 } from './definitions';
 import type { StreamAppendRequest } from './activities';
 import { append, stamp } from './support/event-log';
+import { checkAddress } from './support/envelope';
 import { commandTime, rejectionFailure } from './support/failures';
 import { Lock } from './support/lock';
 import { HandledUpdates } from './support/handled-updates';
@@ -77,6 +78,7 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
     {
       validator: (envelope) => {
         if (handled.has(currentUpdateInfo()?.id)) return;
+        checkAddress(envelope);
         const now = commandTime(envelope.occurredAt, backfill);
         const decided = decide(state, envelope.command, envelope.actor, { now, newId: () => 'validation-only' });
         if (isRejection(decided)) throw rejectionFailure(decided);

@@ -11,7 +11,8 @@ function appWith(demoAccounts: number) {
   return { app, count, close };
 }
 
-const production = () => loadConfig({ APP_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PAYLOAD_ENCRYPTION_KEYS: `p:${randomBytes(32).toString('base64')}` });
+const production = () =>
+  loadConfig({ APP_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PAYLOAD_ENCRYPTION_KEYS: `p:${randomBytes(32).toString('base64')}`, TEMPORAL_PLAINTEXT_ALLOWED: 'true' });
 
 describe('production start with demo accounts', () => {
   it('is refused, and the application is closed, when demo accounts exist', async () => {

@@ -8,7 +8,7 @@ import { createDataSource, migrate } from '@inspectorate/database/data-source';
 import { verifyEventChain } from '@inspectorate/event-store';
 import { rebuildProjections } from '@inspectorate/read-model';
 import { DemoSeeder } from './demo';
-import { connectClient } from '@inspectorate/temporal';
+import { connectClient, tlsFilesOf } from '@inspectorate/temporal';
 import { bundleWorkflows } from '@inspectorate/temporal/workflow-bundle';
 import { generateOpenApiDocument, serialiseOpenApi } from '../../api/src/openapi';
 
@@ -146,7 +146,7 @@ async function seedDemo(config: AppConfig, accountsFile: string | undefined, out
     output.err('seed-demo refuses to run in production.');
     return EXIT.failed;
   }
-  const temporal = await connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS });
+  const temporal = await connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS, tls: tlsFilesOf(config) });
   try {
     const result = await withDataSource(config.DATABASE_URL, (db) => new DemoSeeder(db, temporal, config.TEMPORAL_TASK_QUEUE).seed());
     if (!result.seeded) {

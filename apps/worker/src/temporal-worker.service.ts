@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@inspectorate/config';
 import { EventStore } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
-import { dataConverter } from '@inspectorate/temporal';
+import { dataConverter, temporalTls, tlsFilesOf } from '@inspectorate/temporal';
 import { bundleWorkflows } from '@inspectorate/temporal/workflow-bundle';
 import { createActivities } from './activities';
 
@@ -26,7 +26,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const started = Date.now();
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS, tls: temporalTls(tlsFilesOf(this.config)) });
     const workflowSource = this.config.WORKFLOW_BUNDLE_PATH
       ? { workflowBundle: { codePath: this.config.WORKFLOW_BUNDLE_PATH } }
       : { workflowBundle: await bundleWorkflows() };

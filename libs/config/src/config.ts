@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -37,6 +38,28 @@ export class AppConfig {
 
   @IsString() @Matches(/^[a-zA-Z0-9._-]{1,128}$/)
   TEMPORAL_TASK_QUEUE = 'inspectorate';
+
+  /**
+   * Mutual TLS to the Temporal frontend (PEM files): the app's client certificate and key, the CA
+   * that signed the server's certificate, and the name that certificate carries when it is not
+   * the host of TEMPORAL_ADDRESS. Without a client certificate the connection is plaintext, which
+   * production refuses unless TEMPORAL_PLAINTEXT_ALLOWED says the path is protected otherwise.
+   */
+  @IsOptional() @IsString()
+  TEMPORAL_TLS_CERT_FILE?: string;
+
+  @IsOptional() @IsString()
+  TEMPORAL_TLS_KEY_FILE?: string;
+
+  @IsOptional() @IsString()
+  TEMPORAL_TLS_CA_FILE?: string;
+
+  @IsOptional() @IsString() @Matches(/^[a-zA-Z0-9.-]{1,253}$/)
+  TEMPORAL_TLS_SERVER_NAME?: string;
+
+  /** Production only: accept a plaintext Temporal connection (a mesh or tunnel does mutual TLS for us). */
+  @IsOptional() @IsBoolean() @Transform(toBool)
+  TEMPORAL_PLAINTEXT_ALLOWED = false;
 
   /**
    * Keys that encrypt Temporal payloads, `id:base64key` (32 bytes) separated by commas. The first
@@ -110,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = validateSync(config, { forbidUnknownValues: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
+  problems.push(...tlsProblems(config));
   if (config.isProduction) problems.push(...productionProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -122,5 +146,22 @@ function productionProblems(config: AppConfig): string[] {
     problems.push('PAYLOAD_ENCRYPTION_KEYS: production refuses the development default key');
   }
   if (config.SEED_DEMO) problems.push('SEED_DEMO: demo data is never seeded in production');
+  if (!config.TEMPORAL_TLS_CERT_FILE && !config.TEMPORAL_PLAINTEXT_ALLOWED) {
+    problems.push(
+      'TEMPORAL_TLS_CERT_FILE: production talks to Temporal over mutual TLS (set TEMPORAL_TLS_CERT_FILE, TEMPORAL_TLS_KEY_FILE and TEMPORAL_TLS_CA_FILE), or set TEMPORAL_PLAINTEXT_ALLOWED=true where the network path is protected otherwise',
+    );
+  }
+  return problems;
+}
+
+function tlsProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (Boolean(config.TEMPORAL_TLS_CERT_FILE) !== Boolean(config.TEMPORAL_TLS_KEY_FILE)) {
+    problems.push('TEMPORAL_TLS_KEY_FILE: a client certificate and its key go together (TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE)');
+  }
+  for (const variable of ['TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE', 'TEMPORAL_TLS_CA_FILE'] as const) {
+    const file = config[variable];
+    if (file && !existsSync(file)) problems.push(`${variable}: no file at ${file}`);
+  }
   return problems;
 }

@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigError, INSECURE_DEFAULTS, loadConfig } from './config';
 
 const strongSecret = () => randomBytes(32).toString('hex');
 const strongKey = () => `prod-1:${randomBytes(32).toString('base64')}`;
+/** Production's Temporal connection, settled one way (these cases are about something else). */
+const plaintextTemporal = { TEMPORAL_PLAINTEXT_ALLOWED: 'true' };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -22,20 +27,48 @@ describe('configuration: production refuses what is fine on a laptop', () => {
     ['the default payload key kept for decryption after a new one', { JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: `${strongKey()},${INSECURE_DEFAULTS.payloadKey}` }, 'PAYLOAD_ENCRYPTION_KEYS'],
     ['demo seeding', { JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey(), SEED_DEMO: 'true' }, 'SEED_DEMO'],
   ])('refuses %s, with a ConfigError naming the variable', (_what, env, variable) => {
-    expect(() => loadConfig({ APP_ENV: 'production', ...env })).toThrow(ConfigError);
-    const problems = problemsOf({ APP_ENV: 'production', ...env });
+    expect(() => loadConfig({ APP_ENV: 'production', ...plaintextTemporal, ...env })).toThrow(ConfigError);
+    const problems = problemsOf({ APP_ENV: 'production', ...plaintextTemporal, ...env });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${variable}: `));
   });
 
   it('names every problem at once', () => {
     const problems = problemsOf({ APP_ENV: 'production' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEYS']);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEYS', 'TEMPORAL_TLS_CERT_FILE']);
   });
 
   it('starts in production with its own secret and key', () => {
-    const config = loadConfig({ APP_ENV: 'production', JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey() });
+    const config = loadConfig({ APP_ENV: 'production', JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey(), ...plaintextTemporal });
     expect(config.isProduction).toBe(true);
+  });
+
+  describe('the connection to Temporal', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'inspectorate-tls-'));
+    const pem = (name: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, '-----BEGIN PLACEHOLDER-----\n');
+      return file;
+    };
+    const secrets = () => ({ APP_ENV: 'production', JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey() });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('is mutual TLS in production: a plaintext connection is refused unless declared protected otherwise', () => {
+      expect(problemsOf(secrets())).toEqual([expect.stringMatching(/^TEMPORAL_TLS_CERT_FILE: production talks to Temporal over mutual TLS/)]);
+      expect(problemsOf({ ...secrets(), ...plaintextTemporal })).toEqual([]);
+    });
+
+    it('starts in production with a client certificate, its key and the CA', () => {
+      const config = loadConfig({ ...secrets(), TEMPORAL_TLS_CERT_FILE: pem('app.pem'), TEMPORAL_TLS_KEY_FILE: pem('app.key'), TEMPORAL_TLS_CA_FILE: pem('ca.pem'), TEMPORAL_TLS_SERVER_NAME: 'temporal.internal' });
+      expect(config.TEMPORAL_TLS_SERVER_NAME).toBe('temporal.internal');
+    });
+
+    it.each([
+      ['a certificate without its key', () => ({ TEMPORAL_TLS_CERT_FILE: pem('lonely.pem') }), 'TEMPORAL_TLS_KEY_FILE'],
+      ['a file that is not there', () => ({ TEMPORAL_TLS_CA_FILE: path.join(dir, 'missing.pem') }), 'TEMPORAL_TLS_CA_FILE'],
+    ])('refuses %s in any environment', (_what, env, variable) => {
+      expect(problemsOf(env()).some((p) => p.startsWith(`${variable}: `))).toBe(true);
+    });
   });
 
   it('allows the defaults in development and tests', () => {

@@ -3,6 +3,13 @@ import { METADATA_ENCODING_KEY, Payload, PayloadCodec, ValueError } from '@tempo
 import { temporal } from '@temporalio/proto';
 
 const ENCODING = 'binary/encrypted';
+/**
+ * What an unencrypted payload becomes on decoding: an encoding no payload converter knows, so
+ * converting it fails where the SDK turns failures into refusals (an Update with such an argument
+ * is rejected before it is accepted; an activity with such an input fails) instead of the codec
+ * throwing, which would fail the whole workflow task and retry it forever.
+ */
+export const REFUSED_ENCODING = 'binary/refused-unencrypted';
 const KEY_ID = 'encryption-key-id';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -27,6 +34,12 @@ export function parseEncryptionKeys(specs: readonly string[]): EncryptionKey[] {
  * results) with AES-256-GCM, so neither Temporal's database nor its UI can read secret visit
  * windows or findings. The key id travels in the payload's metadata, which is what makes
  * rotation possible: put a new key first, keep the old ones until their histories are gone.
+ *
+ * Decoding refuses what is not encrypted. AES-GCM authenticates as well as hides: a payload that
+ * decrypts was written by a holder of a key (the API, the worker, the operators' tools), so
+ * someone who can merely reach Temporal cannot hand a workflow a command of their own making.
+ * (The SDK's own plain payloads, such as patch markers and the local-activity marker's metadata,
+ * are read by the SDK's core and never reach the codec.)
  */
 export class EncryptionCodec implements PayloadCodec {
   private readonly encryptKey: EncryptionKey;
@@ -57,7 +70,7 @@ export class EncryptionCodec implements PayloadCodec {
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
       const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
-      if (!encoding || Buffer.from(encoding).toString() !== ENCODING) return payload;
+      if (!encoding || Buffer.from(encoding).toString() !== ENCODING) return refused();
       const keyId = Buffer.from(payload.metadata?.[KEY_ID] ?? []).toString();
       const key = this.keysById.get(keyId);
       if (!key) throw new ValueError(`No payload encryption key with id "${keyId}" is configured`);
@@ -68,4 +81,8 @@ export class EncryptionCodec implements PayloadCodec {
       return temporal.api.common.v1.Payload.decode(plain);
     });
   }
+}
+
+function refused(): Payload {
+  return { metadata: { [METADATA_ENCODING_KEY]: Buffer.from(REFUSED_ENCODING) }, data: new Uint8Array() };
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './dependency-outage';
 import { ProblemDetails, problemTitle, problemType } from './problem';
 
 /**
@@ -21,6 +22,8 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (problem.status === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
+    // Every 503 is a moment, not a verdict: say when to come back.
+    if (problem.status === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -31,6 +34,9 @@ export class ProblemFilter implements ExceptionFilter {
       const body = exception.getResponse();
       if (typeof body === 'object' && body !== null && 'type' in body && 'detail' in body) return body as ProblemDetails;
       return basic(status, describe(status, body, request));
+    }
+    if (isDependencyOutage(exception)) {
+      return basic(HttpStatus.SERVICE_UNAVAILABLE, 'A service this request depends on is unavailable for the moment; try again shortly. A command repeated with the same Idempotency-Key takes effect once.');
     }
     const status = statusOfLowLevelError(exception);
     if (status) return basic(status, describe(status, undefined, request));

@@ -4,9 +4,10 @@ import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '@inspectorate/config';
 import { CampaignCommand, InspectionCommand, Rejection, RejectionCode, UserActor } from '@inspectorate/domain';
-import { workflowIds } from '@inspectorate/temporal';
+import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import { campaignCommandUpdate, COMMAND_REJECTED, CommandEnvelope, CommandResult, inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
+import { isDependencyOutage } from '../common/dependency-outage';
 import { ProblemException } from '../common/problem';
 
 export interface CommandOptions {
@@ -37,27 +38,29 @@ export class CommandGateway {
   ) {}
 
   inspection(inspectionId: string, command: InspectionCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
-    const handle = this.client.workflow.getHandle(workflowIds.inspection(inspectionId));
-    return this.send(() => handle.executeUpdate(inspectionCommandUpdate, { args: [envelope(command, actor, options)], updateId: updateId(actor, options) }));
+    const workflowId = workflowIds.inspection(inspectionId);
+    const handle = this.client.workflow.getHandle(workflowId);
+    return this.send(() => handle.executeUpdate(inspectionCommandUpdate, addressCommand(workflowId, envelope(command, actor, options), updateId(actor, options))));
   }
 
   campaign(campaignId: string, command: CampaignCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
-    const handle = this.client.workflow.getHandle(workflowIds.campaign(campaignId));
-    return this.send(() => handle.executeUpdate(campaignCommandUpdate, { args: [envelope(command, actor, options)], updateId: updateId(actor, options) }));
+    const workflowId = workflowIds.campaign(campaignId);
+    const handle = this.client.workflow.getHandle(workflowId);
+    return this.send(() => handle.executeUpdate(campaignCommandUpdate, addressCommand(workflowId, envelope(command, actor, options), updateId(actor, options))));
   }
 
   /** Starts the campaign's workflow and creates the campaign in one step (update-with-start). */
   createCampaign(command: Extract<CampaignCommand, { type: 'CreateCampaign' }>, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
+    const workflowId = workflowIds.campaign(command.campaignId);
     const start = new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {
-      workflowId: workflowIds.campaign(command.campaignId),
+      workflowId,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowIdConflictPolicy: 'USE_EXISTING',
       args: [{ campaignId: command.campaignId, backfill: false }],
     });
     return this.send(() =>
       this.client.workflow.executeUpdateWithStart(campaignCommandUpdate, {
-        args: [envelope(command, actor, options)],
-        updateId: updateId(actor, options),
+        ...addressCommand(workflowId, envelope(command, actor, options), updateId(actor, options)),
         startWorkflowOperation: start,
       }),
     );
@@ -82,6 +85,13 @@ export class CommandGateway {
       this.logger.error(error.cause.cause ?? error.cause, 'a command was accepted but its events could not be stored');
       return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, 'The command could not be recorded; nothing was changed. It has been logged.');
     }
+    if (isDependencyOutage(error)) {
+      this.logger.warn({ msg: 'Temporal is unavailable; the command was answered 503', error: error instanceof Error ? error.message : String(error) });
+      return new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'The workflow service is unavailable for the moment. Repeat the command with the same Idempotency-Key: it takes effect once.',
+      );
+    }
     this.logger.error(error instanceof Error ? error : String(error), 'command could not be delivered');
     return new ProblemException(
       HttpStatus.SERVICE_UNAVAILABLE,
@@ -90,7 +100,7 @@ export class CommandGateway {
   }
 }
 
-function envelope<C>(command: C, actor: UserActor, options: CommandOptions): CommandEnvelope<C> {
+function envelope<C>(command: C, actor: UserActor, options: CommandOptions): Omit<CommandEnvelope<C>, 'address'> {
   const plainActor: UserActor = { kind: 'user', userId: actor.userId, role: actor.role, ...(actor.unitId ? { unitId: actor.unitId } : {}) };
   return { command, actor: plainActor, idempotencyKey: options.idempotencyKey, correlationId: options.correlationId };
 }

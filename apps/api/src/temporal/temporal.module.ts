@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { AppConfig } from '@inspectorate/config';
-import { connectClient } from '@inspectorate/temporal';
+import { connectClient, tlsFilesOf } from '@inspectorate/temporal';
 import { CommandGateway } from './command-gateway';
 
 /** The API's Temporal client, closed on shutdown. */
@@ -12,7 +12,7 @@ import { CommandGateway } from './command-gateway';
       provide: Client,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS }),
+        connectClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys: config.PAYLOAD_ENCRYPTION_KEYS, tls: tlsFilesOf(config) }),
     },
     CommandGateway,
   ],

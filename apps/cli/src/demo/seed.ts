@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CURRENT_CHECKLIST_VERSION, InspectionCommand, UserActor } from '@inspectorate/domain';
 import { UnitEntity, UserEntity } from '@inspectorate/directory';
-import { workflowIds } from '@inspectorate/temporal';
+import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
 import { campaignCommandUpdate, endBackfillUpdate, inspectionCommandUpdate, inspectionStateQuery } from '@inspectorate/workflows/definitions';
 import { DEMO_STAFF, DEMO_UNITS, unitHeadUsername } from './district';
@@ -71,23 +71,21 @@ export class DemoSeeder {
     const targets = DEMO_STORY.map((story) => ({ story, inspectionId: randomUUID(), unitId: unitIds.get(story.unit)! }));
     const lead = actor('truongdoan');
     await this.temporal.workflow.executeUpdateWithStart(campaignCommandUpdate, {
-      args: [
-        {
-          actor: lead,
-          occurredAt: at(DEMO_CAMPAIGN.createdOn),
-          command: {
-            type: 'CreateCampaign',
-            campaignId,
-            title: DEMO_CAMPAIGN.title,
-            year: DEMO_CAMPAIGN.year,
-            legalBasis: DEMO_CAMPAIGN.legalBasis,
-            leadInspectorId: lead.userId,
-            inspectorIds: [actor('kiemtra1').userId, actor('kiemtra2').userId],
-            targets: targets.map((t) => ({ inspectionId: t.inspectionId, unitId: t.unitId, windowStart: t.story.window[0], windowEnd: t.story.window[1] })),
-            checklistVersion: CURRENT_CHECKLIST_VERSION,
-          },
+      ...addressCommand(workflowIds.campaign(campaignId), {
+        actor: lead,
+        occurredAt: at(DEMO_CAMPAIGN.createdOn),
+        command: {
+          type: 'CreateCampaign',
+          campaignId,
+          title: DEMO_CAMPAIGN.title,
+          year: DEMO_CAMPAIGN.year,
+          legalBasis: DEMO_CAMPAIGN.legalBasis,
+          leadInspectorId: lead.userId,
+          inspectorIds: [actor('kiemtra1').userId, actor('kiemtra2').userId],
+          targets: targets.map((t) => ({ inspectionId: t.inspectionId, unitId: t.unitId, windowStart: t.story.window[0], windowEnd: t.story.window[1] })),
+          checklistVersion: CURRENT_CHECKLIST_VERSION,
         },
-      ],
+      }),
       startWorkflowOperation: new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {
         workflowId: workflowIds.campaign(campaignId),
         taskQueue: this.taskQueue,
@@ -173,7 +171,8 @@ export class DemoSeeder {
   }
 
   private async send(inspectionId: string, actor: UserActor, occurredAt: string, command: InspectionCommand): Promise<void> {
-    await this.temporal.workflow.getHandle(workflowIds.inspection(inspectionId)).executeUpdate(inspectionCommandUpdate, { args: [{ command, actor, occurredAt }] });
+    const workflowId = workflowIds.inspection(inspectionId);
+    await this.temporal.workflow.getHandle(workflowId).executeUpdate(inspectionCommandUpdate, addressCommand(workflowId, { command, actor, occurredAt }));
     this.commands += 1;
   }
 }
