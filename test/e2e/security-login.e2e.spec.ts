@@ -56,9 +56,15 @@ describe('login and tokens', () => {
 
   describe('tokens', () => {
     const jwt = () => new JwtService({ secret: stack.config.JWT_SECRET });
-    const claims = () => ({ sub: stack.people.inspector1.id, role: 'inspector', username: stack.people.inspector1.username });
     const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const parts = (token: string) => token.split('.');
+    // A token names its session (`sid`), which must be open: the recipe starts from a real login's session.
+    let sessionId: string;
+    beforeAll(async () => {
+      const real = (await login(stack.people.inspector1.username, TEST_PASSWORD)).body as { accessToken: string };
+      sessionId = JSON.parse(Buffer.from(parts(real.accessToken)[1], 'base64url').toString()).sid;
+    });
+    const claims = () => ({ sub: stack.people.inspector1.id, sid: sessionId, role: 'inspector', username: stack.people.inspector1.username });
 
     it('accepts a token signed the way the API signs them (the recipe the forgeries below start from)', async () => {
       const token = await jwt().signAsync(claims(), { algorithm: 'HS256', issuer: 'inspectorate', audience: 'inspectorate-api', expiresIn: 60 });
@@ -99,6 +105,9 @@ describe('login and tokens', () => {
         'another audience': await jwt().signAsync(claims(), { algorithm: 'HS256', issuer: 'inspectorate', audience: 'another-api', expiresIn: 60 }),
         'a role that does not exist': await jwt().signAsync({ ...claims(), role: 'superuser' }, { algorithm: 'HS256', issuer: 'inspectorate', audience: 'inspectorate-api', expiresIn: 60 }),
         'no subject': await jwt().signAsync({ role: 'chairman', username: 'x' }, { algorithm: 'HS256', issuer: 'inspectorate', audience: 'inspectorate-api', expiresIn: 60 }),
+        'no session': await jwt().signAsync({ ...claims(), sid: undefined }, { algorithm: 'HS256', issuer: 'inspectorate', audience: 'inspectorate-api', expiresIn: 60 }),
+        'a session that does not exist': await jwt().signAsync({ ...claims(), sid: randomUUID() }, { algorithm: 'HS256', issuer: 'inspectorate', audience: 'inspectorate-api', expiresIn: 60 }),
+        'another user on this session': await jwt().signAsync({ ...claims(), sub: stack.people.chairman.id, role: 'chairman' }, { algorithm: 'HS256', issuer: 'inspectorate', audience: 'inspectorate-api', expiresIn: 60 }),
         'just the payload': payload,
         'garbage': 'a.b.c',
       };

@@ -55,6 +55,14 @@ export class AppConfig {
   @IsInt() @Min(60) @Max(86_400) @Type(() => Number)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /** A session not refreshed for this long ends (sliding idle timeout of the refresh cookie). */
+  @IsInt() @Min(1) @Max(31 * 86_400) @Type(() => Number)
+  SESSION_IDLE_TIMEOUT_SECONDS = 12 * 3600;
+
+  /** A session ends this long after its login, however active it is. */
+  @IsInt() @Min(1) @Max(366 * 86_400) @Type(() => Number)
+  SESSION_ABSOLUTE_LIFETIME_SECONDS = 7 * 86_400;
+
   @Transform(toList)
   @IsString({ each: true })
   CORS_ORIGINS: string[] = [];

@@ -121,6 +121,18 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     request: (_t, { people, user }) => at('/auth/login', { username: (user ?? people.lead).username, password: TEST_PASSWORD }),
     expect: ANYONE,
   },
+  {
+    method: 'POST', path: '/auth/refresh',
+    allowed: 'public, and the bearer token plays no part: without a session cookie every caller is 401',
+    request: () => at('/auth/refresh', {}),
+    expect: [401, 401, 401, 401, 401, 401, 401, 401, 401],
+  },
+  {
+    method: 'POST', path: '/auth/logout',
+    allowed: '400: a body other than {} is refused after the access check (the session stays open)',
+    request: () => at('/auth/logout', { everywhere: true }),
+    expect: [400, 400, 400, 400, 400, 400, 400, 400, 401],
+  },
   { method: 'GET', path: '/me', request: () => at('/me'), expect: LOGGED_IN },
   { method: 'GET', path: '/me/notifications', request: () => at('/me/notifications?unread=true'), expect: LOGGED_IN },
   {

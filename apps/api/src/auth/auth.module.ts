@@ -7,6 +7,7 @@ import { AccessGuard } from './access.guard';
 import { LoginAttempts } from './login-attempts';
 import { LOGIN_THROTTLE } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { SessionStore } from './session-store';
 import { TokenService } from './token.service';
 
 /**
@@ -27,8 +28,9 @@ import { TokenService } from './token.service';
     PasswordHasher,
     TokenService,
     LoginAttempts,
+    SessionStore,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, TokenService, LoginAttempts],
+  exports: [PasswordHasher, TokenService, LoginAttempts, SessionStore],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { Role, ROLES } from '@inspectorate/domain';
-import { UNIT_KINDS, UnitKind } from '@inspectorate/directory';
+import { Language, LANGUAGES, UNIT_KINDS, UnitKind } from '@inspectorate/directory';
 import { TEXT, Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
 
@@ -55,6 +55,9 @@ export class UserView {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiPropertyOptional({ format: 'uuid', description: 'The unit a unit head answers for; absent for every other role.' }) unitId?: string;
+  @ApiProperty({ enum: LANGUAGES, description: 'The language the user chose for the console, notifications and messages (default vi).' }) language!: Language;
+  @ApiProperty({ description: 'A deactivated account cannot log in; its sessions were revoked.' }) active!: boolean;
+  @ApiProperty({ description: 'An admin reset the password: the user must choose a new one (POST /me/password).' }) mustChangePassword!: boolean;
 }
 
 export class UnitPage {

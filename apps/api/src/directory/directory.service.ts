@@ -70,6 +70,9 @@ export class DirectoryService {
       unitId: dto.unitId ?? null,
       passwordHash: await this.hasher.hash(dto.password),
       isDemo: false,
+      language: 'vi',
+      active: true,
+      mustChangePassword: false,
     });
     await repo.insert(user);
     return toUserView(user);
@@ -105,5 +108,14 @@ export function toUnitView(unit: UnitEntity): UnitView {
 }
 
 export function toUserView(user: UserEntity): UserView {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, ...(user.unitId ? { unitId: user.unitId } : {}) };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    ...(user.unitId ? { unitId: user.unitId } : {}),
+    language: user.language,
+    active: user.active,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
