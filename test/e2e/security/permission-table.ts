@@ -136,6 +136,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { method: 'GET', path: '/me', request: () => at('/me'), expect: LOGGED_IN },
   { method: 'PATCH', path: '/me', allowed: 'each caller sets their own language to vi, which it already is', request: () => at('/me', { language: 'vi' }), expect: LOGGED_IN },
   { method: 'GET', path: '/me/notifications', request: () => at('/me/notifications?unread=true'), expect: LOGGED_IN },
+  { method: 'GET', path: '/me/work', allowed: 'each caller their own work (never another’s; a unit head never a planned inspection)', request: () => at('/me/work'), expect: LOGGED_IN },
   {
     method: 'POST', path: '/me/notifications/:id/read',
     allowed: 'the addressee only: the unit head of the inspected unit (own/other), the lead (window missed, secret)',
