@@ -155,7 +155,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     expect: [409, 403, 403, 403, 403, 403, 403, 403, 401],
   },
   { method: 'GET', path: '/units/:id', allowed: 'a unit head: their own unit only (404 for another)', request: (t) => at(`/units/${t.unitId}`), expect: OWN_UNIT_ONLY(404) },
-  { method: 'GET', path: '/users', request: () => at('/users?role=unit_head'), expect: [200, 403, 403, 403, 403, 403, 403, 403, 401] },
+  { method: 'GET', path: '/users', allowed: 'staff roles, to pick people for teams', request: () => at('/users?role=unit_head&q=head&active=true'), expect: STAFF },
   {
     method: 'POST', path: '/users',
     allowed: '409: the username is taken (nothing created)',

@@ -43,8 +43,8 @@ export class DirectoryController {
   }
 
   @Get('users')
-  @Roles('admin')
-  @ApiOkResponse({ type: UserPage, description: 'Accounts by username.' })
+  @StaffOnly()
+  @ApiOkResponse({ type: UserPage, description: 'Accounts by username (staff roles: to pick people for teams); filter by q, role and active.' })
   @ApiProblem(400)
   listUsers(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
     return this.directory.listUsers(query);

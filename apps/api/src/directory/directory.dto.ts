@@ -73,4 +73,12 @@ export class UserPage {
 export class ListUsersQuery extends PageQuery {
   @IsOptional() @IsIn(ROLES) @ApiPropertyOptional({ enum: ROLES })
   role?: Role;
+
+  @ApiPropertyOptional({ description: 'Words in the username or display name, ignoring accents and case (`can thanh` finds `Cần Thạnh`; `d` matches `đ`).', maxLength: 100 })
+  @IsOptional() @Trim() @IsString() @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only active (true) or deactivated (false) accounts.' })
+  @IsOptional() @IsIn(['true', 'false'])
+  active?: 'true' | 'false';
 }
