@@ -82,3 +82,23 @@ export class ListUsersQuery extends PageQuery {
   @IsOptional() @IsIn(['true', 'false'])
   active?: 'true' | 'false';
 }
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'Nguyễn Văn A' })
+  @IsOptional() @Trim() @IsString() @Length(1, TEXT.short)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, description: 'Moving away from unit_head unbinds the unit; moving to unit_head needs a unitId.' })
+  @IsOptional() @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The unit of a unit head (only for unit_head).' })
+  @IsOptional() @IsUUID('all', { message: 'must be the id of a unit' })
+  unitId?: string;
+}
+
+export class PasswordResetDto {
+  @ApiProperty({ minLength: 12, maxLength: 128, description: 'Given to the user out of band; they must choose their own at the next login (mustChangePassword).' })
+  @IsString() @Length(12, 128, { message: 'must be 12 to 128 characters' })
+  temporaryPassword!: string;
+}
