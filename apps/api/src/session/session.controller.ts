@@ -11,7 +11,7 @@ import { EmptyDto } from '../inspections/inspection.dto';
 import { AnyRole, AuthenticatedUser, CurrentUser, Public } from '../auth/access.decorators';
 import { ChangePasswordDto, LoginDto, LoginResult, UpdateMeDto } from './session.dto';
 import { SessionGrant, SessionService } from './session.service';
-import { LOGIN_THROTTLE } from '../auth/login-throttle';
+import { LOGIN_THROTTLE_PER_ADDRESS, LOGIN_THROTTLE_PER_USERNAME } from '../auth/login-throttle';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOf, setSessionCookie } from './session-cookie';
 
 @ApiTags('Session and people')
@@ -27,9 +27,9 @@ export class SessionController {
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @Throttle({ [LOGIN_THROTTLE]: {} })
+  @Throttle({ [LOGIN_THROTTLE_PER_ADDRESS]: {}, [LOGIN_THROTTLE_PER_USERNAME]: {} })
   @ApiOkResponse({ type: LoginResult, description: `Also sets the HttpOnly cookie ${SESSION_COOKIE} (Path=/api/v1/auth, SameSite=Strict), the refresh token of a new session.` })
-  @ApiProblems(400, [401, 'Wrong username or password (one answer for both), or a deactivated account.'], [429, 'Too many attempts from this address; Retry-After says when to try again.'])
+  @ApiProblems(400, [401, 'Wrong username or password (one answer for both), or a deactivated account.'], [429, 'Too many attempts for this username from this address, or from this address altogether; Retry-After says when to try again.'])
   @ApiJsonBodyProblems()
   async login(@Body() dto: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResult> {
     return this.answer(await this.session.login(dto), response);
