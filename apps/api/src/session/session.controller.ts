@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@inspectorate/config';
@@ -38,8 +38,7 @@ export class SessionController {
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
-  @ApiCookieAuth(SESSION_COOKIE)
-  @ApiOkResponse({ type: LoginResult, description: 'A new access token; the session cookie is rotated (the old one stops working, and presenting it again ends the session).' })
+  @ApiOkResponse({ type: LoginResult, description: `Reads the ${SESSION_COOKIE} cookie (no bearer token). A new access token; the session cookie is rotated (the old one stops working, and presenting it again ends the session).` })
   @ApiProblems(400, [401, 'No session cookie, or its session ended (logged out, idle too long, past its lifetime, revoked, or an old cookie presented again).'])
   @ApiJsonBodyProblems()
   async refresh(@Body() _body: EmptyDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResult> {
