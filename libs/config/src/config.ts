@@ -78,6 +78,14 @@ export class AppConfig {
   @IsInt() @Min(60) @Max(86_400) @Type(() => Number)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /** A session not refreshed for this long ends (sliding idle timeout of the refresh cookie). */
+  @IsInt() @Min(1) @Max(31 * 86_400) @Type(() => Number)
+  SESSION_IDLE_TIMEOUT_SECONDS = 12 * 3600;
+
+  /** A session ends this long after its login, however active it is. */
+  @IsInt() @Min(1) @Max(366 * 86_400) @Type(() => Number)
+  SESSION_ABSOLUTE_LIFETIME_SECONDS = 7 * 86_400;
+
   @Transform(toList)
   @IsString({ each: true })
   CORS_ORIGINS: string[] = [];
@@ -94,8 +102,21 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Login attempts per minute for one username from one client address. */
   @IsInt() @Min(1) @Max(10_000) @Type(() => Number)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /**
+   * Login attempts per minute from one client address, whatever the username: a ceiling higher
+   * than the per-username limit, so a whole office behind one address is not locked out by one
+   * person's typos. Unset: 10 × LOGIN_RATE_LIMIT_PER_MINUTE.
+   */
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000) @Type(() => Number)
+  LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: number | undefined = undefined;
+
+  get loginRateLimitPerAddress(): number {
+    return this.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? 10 * this.LOGIN_RATE_LIMIT_PER_MINUTE;
+  }
 
   @IsOptional() @IsBoolean() @Transform(toBool)
   SEED_DEMO = false;

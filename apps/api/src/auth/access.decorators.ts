@@ -27,6 +27,8 @@ export const StaffOnly = () => Roles(...STAFF_ROLES);
 
 export interface AuthenticatedUser extends UserActor {
   readonly username: string;
+  /** The session of the access token (POST /auth/logout ends it). */
+  readonly sessionId: string;
 }
 
 /** The caller, as the access guard authenticated them. */

@@ -5,6 +5,7 @@ import { Role } from '@inspectorate/domain';
 import { requestContext } from '@inspectorate/observability';
 import { ProblemException } from '../common/problem';
 import { ALLOWED_ROLES, AuthenticatedUser, IS_PUBLIC } from './access.decorators';
+import { SessionStore } from './session-store';
 import { TokenService } from './token.service';
 
 /**
@@ -16,6 +17,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionStore,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,7 +27,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(header);
-    const user = match ? await this.tokens.verify(match[1]) : undefined;
+    const user = match ? await this.authenticate(match[1]) : undefined;
     if (!user) {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, match ? 'The access token is invalid or expired; log in again.' : 'Send a bearer token from POST /api/v1/auth/login.');
     }
@@ -38,5 +40,14 @@ export class AccessGuard implements CanActivate {
       throw new ProblemException(HttpStatus.FORBIDDEN, `The role ${user.role} may not do this${roles ? ` (allowed: ${roles.join(', ')})` : ''}.`);
     }
     return true;
+  }
+
+  /** A valid signature is not enough: its session must still be open and its account active. */
+  private async authenticate(token: string): Promise<AuthenticatedUser | undefined> {
+    const subject = await this.tokens.verify(token);
+    if (!subject) return undefined;
+    const account = await this.sessions.activeSubject(subject.sessionId, subject.userId);
+    if (!account) return undefined;
+    return { kind: 'user', userId: account.id, role: account.role, unitId: account.unitId ?? undefined, username: account.username, sessionId: subject.sessionId };
   }
 }

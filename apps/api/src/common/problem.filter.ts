@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS } from './dependency-outage';
+import { localizeProblem, requestedLanguage } from '../i18n/localize';
 import { ProblemDetails, problemTitle, problemType } from './problem';
 
 /**
@@ -24,7 +25,12 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
     // Every 503 is a moment, not a verdict: say when to come back.
     if (problem.status === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    // In the caller's language when Accept-Language names vi or en; otherwise in English, as always.
+    const language = requestedLanguage(request.headers['accept-language']);
+    response.vary('Accept-Language');
+    if (language) response.setHeader('Content-Language', language);
+    const body = language ? localizeProblem(problem, language) : problem;
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
