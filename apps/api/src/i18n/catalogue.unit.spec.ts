@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { INSPECTION_STATUSES, ROLES } from '@inspectorate/domain';
 import {
@@ -46,7 +46,12 @@ describe('the message catalogue', () => {
   });
 
   it('translates every action the domain names in its refusals ("Cannot …", "Only … may …")', () => {
-    const decide = readFileSync(path.join(__dirname, '../../../../libs/domain/src/inspection/decide.ts'), 'utf8');
+    // The decider's rules: decide.ts and the modules of decision/ (one per phase, plus the checks).
+    const inspection = path.join(__dirname, '../../../../libs/domain/src/inspection');
+    const decide = readdirSync(inspection, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /^(decide|decision\/.*)\.ts$/.test(file.replaceAll(path.sep, '/')) && !file.endsWith('.spec.ts'))
+      .map((file) => readFileSync(path.join(inspection, file), 'utf8'))
+      .join('\n');
     const used = new Set([
       ...[...decide.matchAll(/require(?:Lead|Chairman|UnitHead|TeamMember)\([^)]*?'([^']+)'\)/g)].map((m) => m[1]),
       ...[...decide.matchAll(/requireStatus\(s, \[[^\]]*\], '([^']+)'\)/g)].map((m) => m[1]),
