@@ -5,6 +5,7 @@ import { DatabaseModule } from '@inspectorate/database';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
+import { AuthorityModule } from './authority/authority.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ProblemFilter } from './common/problem.filter';
@@ -19,6 +20,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { SessionModule } from './session/session.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { UnitsModule } from './units/units.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -32,8 +34,10 @@ export class AppModule implements NestModule {
         AuthModule,
         SessionModule,
         DirectoryModule,
+        UnitsModule,
         HealthModule,
         AuditModule,
+        AuthorityModule,
         CampaignsModule,
         InspectionsModule,
         AccountabilityModule,

@@ -1,2 +1,3 @@
 export * from './unit.entity';
 export * from './user.entity';
+export * from './authority.entity';

@@ -1,30 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { Role, ROLES } from '@inspectorate/domain';
-import { UNIT_KINDS, UnitKind } from '@inspectorate/directory';
 import { TEXT, Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
-
-export class CreateUnitDto {
-  @ApiProperty({ example: 'XA-BINH-KHANH', description: 'Stable code: capital letters, digits and dashes.' })
-  @Trim() @IsString() @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { message: 'must be 2–64 capital letters, digits or dashes' })
-  code!: string;
-
-  @ApiProperty({ example: 'Xã Bình Khánh' })
-  @Trim() @IsString() @Length(1, TEXT.short)
-  name!: string;
-
-  @ApiProperty({ enum: UNIT_KINDS })
-  @IsIn(UNIT_KINDS)
-  kind!: UnitKind;
-}
-
-export class UnitView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: UNIT_KINDS }) kind!: UnitKind;
-}
 
 export class CreateUserDto {
   @ApiProperty({ example: 'th.xa-binh-khanh' })
@@ -55,11 +33,6 @@ export class UserView {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiPropertyOptional({ format: 'uuid', description: 'The unit a unit head answers for; absent for every other role.' }) unitId?: string;
-}
-
-export class UnitPage {
-  @ApiProperty({ type: [UnitView] }) items!: UnitView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
 export class UserPage {
