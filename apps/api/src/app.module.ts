@@ -13,8 +13,10 @@ import { RequestBodyMiddleware } from './common/request-body.middleware';
 import { RequestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation.pipe';
 import { DirectoryModule } from './directory/directory.module';
+import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { ImportsModule } from './imports/imports.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
@@ -35,11 +37,13 @@ export class AppModule implements NestModule {
         SessionModule,
         DirectoryModule,
         UnitsModule,
+        ImportsModule,
         HealthModule,
         AuditModule,
         AuthorityModule,
         CampaignsModule,
         InspectionsModule,
+        FindingsModule,
         AccountabilityModule,
         NotificationsModule,
         ReportsModule,
