@@ -237,6 +237,10 @@ describe('administration: authority, units, imports, findings search', () => {
       expect(again.status).toBe(200);
       expect(again.body).toMatchObject({ units: { created: 0, changed: 0, unchanged: 3 }, users: { created: 0, changed: 0, unchanged: 3 }, temporaryPasswords: [] });
       expect([await unitCount(), await userCount()]).toEqual([unitsBefore, usersBefore]);
+      // No Idempotency-Key: a kept answer would keep the one-time passwords.
+      const keyed = await send(stack, admin, { method: 'POST', path: '/api/v1/imports/apply', upload: { content: file, fileName: 'nhap.xlsx', contentType: type }, headers: { 'Idempotency-Key': 'nhap-1' } });
+      expect(keyed.status).toBe(400);
+      expect(Number((await stack.db.query(`SELECT count(*) AS n FROM idempotency_records WHERE body::text LIKE '%temporaryPassword%'`))[0].n)).toBe(0);
 
       // A correction in a CSV changes only what differs.
       const fix = await upload(admin, '/imports/apply', csv([HEADER, 'P-NHAP,Phòng Nhập Mới,Phòng ban,th.p-nhap,Phạm Văn Phòng,Thủ trưởng đơn vị']), 'sua.csv', 'text/csv');

@@ -6,6 +6,7 @@ import { memoryStorage } from 'multer';
 import { AuthenticatedUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { ApiProblem, ApiProblems, binaryContent } from '../common/api-responses';
 import { ProblemException, problems } from '../common/problem';
+import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency.interceptor';
 import { CSV_TYPE, XLSX_TYPE } from '../reports/report-response';
 import { ImportAppliedView, ImportReportView, TemplateQuery } from './import.dto';
 import { csvTemplate, xlsxTemplate } from './import-template';
@@ -66,12 +67,19 @@ export class ImportsController {
   @ApiBody(UPLOAD_BODY)
   @ApiOkResponse({ type: ImportAppliedView })
   @ApiProblems(
-    [400, 'No file, an unreadable one, or rows with errors (nothing imported; `errors` names row and column).'],
+    [400, 'No file, an unreadable one, rows with errors (nothing imported; `errors` names row and column), or an Idempotency-Key (an import takes none).'],
     [409, 'Another change took a code or username at the same moment (nothing imported).'],
     [413, 'Larger than 2 MiB.'],
     [415, 'Not multipart.'],
   )
   apply(@UploadedFile() file: Express.Multer.File | undefined, @Req() request: Request, @CurrentUser() user: AuthenticatedUser): Promise<ImportAppliedView> {
+    // A kept answer would keep the one-time passwords in the database, and the key's fingerprint
+    // cannot see the file's bytes; an apply needs no key anyway: sent again, it changes nothing.
+    if (request.headers[IDEMPOTENCY_HEADER] !== undefined) {
+      throw problems.badRequest('An import takes no Idempotency-Key: send it again without one; matching by unit code and username makes a repeat change nothing.', [
+        { field: 'Idempotency-Key', message: 'must be absent for an import' },
+      ]);
+    }
     return this.imports.apply(received(file, request), user.userId);
   }
 }
