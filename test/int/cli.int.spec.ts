@@ -109,7 +109,7 @@ describe('the command-line tool', () => {
       const url = postgres.withDatabase(adminUrl, name);
       const first = await cli(['migrate'], { DATABASE_URL: url });
       expect(first.code).toBe(EXIT.ok);
-      expect(first.json()).toEqual({ applied: ['InitialSchema1764000000000'] });
+      expect(first.json()).toEqual({ applied: ['InitialSchema1764000000000', 'AuthorityAsData1764900000000', 'UnitActivation1764900000001', 'FindingSearchText1764900000002'] });
       const second = await cli(['migrate'], { DATABASE_URL: url });
       expect(second.json()).toEqual({ applied: [] });
       const chain = await cli(['verify-chain'], { DATABASE_URL: url });
