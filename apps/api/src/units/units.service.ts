@@ -42,14 +42,14 @@ export class UnitsService {
   }
 
   async update(id: string, dto: UpdateUnitDto): Promise<UnitView> {
+    if (dto.code === undefined && dto.name === undefined && dto.kind === undefined) {
+      throw problems.badRequest('Name at least one field to change.', [{ field: 'body', message: 'must have one of code, name, kind' }]);
+    }
     const unit = await this.existing(id);
     const changes: Partial<UnitEntity> = {};
     if (dto.code !== undefined && dto.code !== unit.code) changes.code = dto.code;
     if (dto.name !== undefined && dto.name !== unit.name) changes.name = dto.name;
     if (dto.kind !== undefined && dto.kind !== unit.kind) changes.kind = dto.kind;
-    if (dto.code === undefined && dto.name === undefined && dto.kind === undefined) {
-      throw problems.badRequest('Name at least one field to change.', [{ field: 'body', message: 'must have one of code, name, kind' }]);
-    }
     if (Object.keys(changes).length === 0) return toUnitView(unit);
     const repo = this.db.getRepository(UnitEntity);
     if (changes.code && (await repo.exists({ where: { code: changes.code } }))) throw codeTaken(changes.code);
@@ -93,7 +93,7 @@ export class UnitsService {
       .map((r) => ({ field: r.field, message: `names the deactivated unit ${describe(byId.get(r.unitId)!)}` }));
     const names = inactive.map(describe).join(', ');
     throw problems.conflict(
-      `${inactive.length === 1 ? `The unit ${names} is` : `The units ${names} are`} deactivated: no new inspection may name ${inactive.length === 1 ? 'it' : 'them'} (an admin can reactivate it: POST /units/:id/reactivate).`,
+      `${inactive.length === 1 ? `The unit ${names} is` : `The units ${names} are`} deactivated: no new inspection may name ${inactive.length === 1 ? 'it' : 'them'} (an admin can reactivate a unit: POST /units/:id/reactivate).`,
       { errors },
     );
   }
