@@ -38,6 +38,16 @@ describe('the demo district, seeded through the workflows', () => {
     if (result.seeded) expect(result.accounts).toHaveLength(5 + 19);
   });
 
+  it('names the demo district as the authority of its documents, and a search finds its findings without accents', async () => {
+    const chairman = await login('chutich');
+    expect(await get(chairman, '/authority')).toMatchObject({ name: 'ỦY BAN NHÂN DÂN HUYỆN CẦN GIỜ', place: 'Cần Giờ', chairmanTitle: 'CHỦ TỊCH' });
+    const all = await get(chairman, '/findings?year=2023&limit=500');
+    expect(all.items.filter((f: { status: string }) => f.status === 'open')).toHaveLength(18);
+    const badges = await get(chairman, '/findings?q=khong%20deo%20the');
+    expect(badges.items.length).toBeGreaterThan(0);
+    for (const f of badges.items) expect(f.description).toContain('đeo thẻ');
+  });
+
   it('tells the 2023 story as of 8 September 2023', async () => {
     const chairman = await login('chutich');
     const dashboard = await get(chairman, '/reports/dashboard?year=2023&asOf=2023-09-08');

@@ -507,8 +507,18 @@ describe('reports over HTTP', () => {
     expect(doc.paths['/api/v1/reports/dashboard'].get.parameters?.map((p) => p.name).sort()).toEqual(['asOf', 'format', 'year']);
   });
 
-  it('prints the approved conclusion as a Vietnamese PDF, for those who may see the inspection', async () => {
-    const { chairman, headA, headB, outsideInspector } = people();
+  it('prints the approved conclusion as a Vietnamese PDF, headed and signed by the authority the admin named', async () => {
+    const { admin, chairman, headA, headB, outsideInspector } = people();
+    await api().expect(
+      200,
+      api().patch(admin, '/authority', {
+        name: 'ỦY BAN NHÂN DÂN QUẬN THỬ NGHIỆM',
+        inspectionBodyName: 'TỔ KIỂM TRA CÔNG VỤ',
+        place: 'Phường Thử',
+        chairmanName: 'Trần Thị Ký',
+        chairmanTitle: 'KT. CHỦ TỊCH',
+      }),
+    );
     const file = await download(headA, `/inspections/${ids.a}/conclusion.pdf`);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
@@ -518,7 +528,9 @@ describe('reports over HTTP', () => {
     const text = pages.join('\n');
     const flat = text.replace(/\s+/g, ' ');
     for (const expected of [
-      'ỦY BAN NHÂN DÂN HUYỆN CẦN GIỜ',
+      'ỦY BAN NHÂN DÂN QUẬN THỬ NGHIỆM',
+      'TỔ KIỂM TRA CÔNG VỤ',
+      `Phường Thử, ngày ${today().slice(8, 10)} tháng ${Number(today().slice(5, 7))} năm ${today().slice(0, 4)}`,
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'KẾT LUẬN KIỂM TRA',
@@ -534,11 +546,20 @@ describe('reports over HTTP', () => {
       'Xếp loại: Khá.',
       'Kết luận này đã được Chủ tịch phê duyệt lúc',
       approvedHashA,
-      'TM. ỦY BAN NHÂN DÂN HUYỆN CẦN GIỜ',
-      'CHỦ TỊCH',
+      'TM. ỦY BAN NHÂN DÂN QUẬN THỬ NGHIỆM',
+      'KT. CHỦ TỊCH',
+      'Trần Thị Ký',
     ]) {
       expect(flat).toContain(expected.normalize('NFC'));
     }
+    expect(flat).not.toContain('ĐOÀN KIỂM TRA CÔNG VỤ');
+    expect(info.Author).toBe('ỦY BAN NHÂN DÂN QUẬN THỬ NGHIỆM');
+    // The report files are headed by the same authority.
+    const csv = csvSections((await download(chairman, `/reports/dashboard?year=${year}&format=csv`)).body.toString('utf8').slice(1));
+    expect(csv[0].rows.slice(0, 2)).toEqual([
+      ['authority.name', 'Cơ quan', 'ỦY BAN NHÂN DÂN QUẬN THỬ NGHIỆM'],
+      ['authority.inspectionBodyName', 'Đơn vị kiểm tra', 'TỔ KIỂM TRA CÔNG VỤ'],
+    ]);
     expect(info.Title).toBe('Kết luận kiểm tra — Xã Bình Khánh');
     for (const letter of ['Ủ', 'ộ', 'ữ', 'đ', 'Đ', 'ế', 'ả']) expect(text).toContain(letter);
 

@@ -5,7 +5,8 @@ import { TEST_PASSWORD, TestUser } from '../harness/people';
 import { eventually, Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
-import { BodySpec, date, Field, FuzzBody, integer, list, malformedJson, malformedUpload, object, oneOf, pattern, text, textOrEmpty, uuid, hostileText } from './security/fuzz-bodies';
+import { BodySpec, date, Field, FuzzBody, integer, list, malformedImport, malformedJson, malformedUpload, object, oneOf, pattern, text, textOrEmpty, uuid, hostileText } from './security/fuzz-bodies';
+import { IMPORT_MAX_BYTES } from '../../apps/api/src/imports/imports.controller';
 import { mapLimit, RawResponse, send, stopAndClean } from './security/http';
 import { eventLogHead, LogHead, tableCounts } from './security/snapshots';
 
@@ -127,6 +128,9 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
     const action = { findingId: drFinding, requirement: 'Chấn chỉnh', dueDate: inDays(30) };
     const item = { findingId: arFinding, position: 'accepted', explanation: 'Tiếp thu', plan: { owner: 'Phó Chủ tịch', dueDate: inDays(20) } };
     const target = { unitId: people.units.c, ...window };
+    const unitCodes = ['a', 'lower-case', '-LEADING', 'X'.repeat(65), 'A B', "A';--", ''];
+    const inactiveUnit = await api.expect(201, api.post(people.admin, '/units', { code: 'FUZZ-INACTIVE', name: 'Đơn vị đã giải thể', kind: 'commune' }));
+    await api.expect(200, api.post(people.admin, `/units/${inactiveUnit.id}/deactivate`, {}));
 
     targets = [
       {
@@ -250,6 +254,21 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
       },
       { name: 'mark a notification read', method: 'POST', path: `/me/notifications/${noteId}/read`, user: people.headA, bodies: json({ valid: {}, fields: [] }) },
       { name: 'upload an attachment', method: 'POST', path: '/attachments', user: people.inspector1, bodies: malformedUpload(LIMIT_BYTES) },
+      {
+        name: 'change the authority', method: 'PATCH', path: '/authority', user: people.admin,
+        bodies: json({
+          valid: { name: 'ỦY BAN NHÂN DÂN XÃ THỬ', place: 'Xã Thử' },
+          fields: [text('name', 200, false), text('inspectionBodyName', 200, false), textOrEmpty('place', 100, false), textOrEmpty('chairmanName', 200, false), text('chairmanTitle', 100, false)],
+        }),
+      },
+      {
+        name: 'change a unit', method: 'PATCH', path: `/units/${people.units.c}`, user: people.admin,
+        bodies: json({ valid: { name: 'Thị trấn Đổi tên', kind: 'town' }, fields: [pattern('code', unitCodes, false), text('name', 200, false), oneOf('kind', UNIT_KINDS, false)] }),
+      },
+      { name: 'deactivate a unit', method: 'POST', path: `/units/${people.units.c}/deactivate`, user: people.admin, bodies: json({ valid: { reason: 'Sáp nhập' }, fields: [text('reason', 1000, false)] }) },
+      { name: 'reactivate a unit', method: 'POST', path: `/units/${inactiveUnit.id}/reactivate`, user: people.admin, bodies: json({ valid: {}, fields: [] }) },
+      { name: 'dry-run an import', method: 'POST', path: '/imports/dry-run', user: people.admin, bodies: malformedImport({ apply: false, maxBytes: IMPORT_MAX_BYTES }) },
+      { name: 'apply an import', method: 'POST', path: '/imports/apply', user: people.admin, bodies: malformedImport({ apply: true, maxBytes: IMPORT_MAX_BYTES }) },
     ];
 
     // Timers of the fixtures have fired (the case above); from here on nothing may change.
@@ -267,6 +286,7 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
     'withdraw a finding', 'end the visit', 'submit the conclusion', 'record a dissent', 'approve the conclusion', 'return the conclusion', 'respond',
     'request an extension', 'decide the extension', 'resolve a dispute', 'report an action', 'verify an action', 'schedule a follow-up', 'cancel',
     'decide an accountability case', 'mark a notification read', 'upload an attachment',
+    'change the authority', 'change a unit', 'deactivate a unit', 'reactivate a unit', 'dry-run an import', 'apply an import',
   ];
 
   it.each(NAMES)('%s: every malformed request is a 4xx problem, with no internals', async (name) => {

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@inspectorate/database';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
+import { AuthorityModule } from './authority/authority.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ProblemFilter } from './common/problem.filter';
@@ -12,14 +13,17 @@ import { RequestBodyMiddleware } from './common/request-body.middleware';
 import { RequestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation.pipe';
 import { DirectoryModule } from './directory/directory.module';
+import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { ImportsModule } from './imports/imports.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { MyWorkModule } from './my-work/my-work.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { SessionModule } from './session/session.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { UnitsModule } from './units/units.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -33,10 +37,14 @@ export class AppModule implements NestModule {
         AuthModule,
         SessionModule,
         DirectoryModule,
+        UnitsModule,
+        ImportsModule,
         HealthModule,
         AuditModule,
+        AuthorityModule,
         CampaignsModule,
         InspectionsModule,
+        FindingsModule,
         AccountabilityModule,
         NotificationsModule,
         MyWorkModule,

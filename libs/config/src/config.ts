@@ -127,9 +127,12 @@ export class AppConfig {
   @IsInt() @Min(1) @Max(1000) @Type(() => Number)
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS = 20;
 
-  /** The inspecting authority, as printed at the head of its documents (the conclusion PDF). */
+  /**
+   * The inspecting authority's name on a first start only: the migration that made the authority
+   * data (GET/PATCH /authority) seeded it from this; from then on the admin edits it in the app.
+   */
   @IsString() @Length(1, 200)
-  AUTHORITY_NAME = 'ỦY BAN NHÂN DÂN HUYỆN CẦN GIỜ';
+  AUTHORITY_NAME = 'ỦY BAN NHÂN DÂN';
 
   /** Path of a prebuilt workflow bundle (production); without it the worker bundles at start. */
   @IsOptional() @IsString()

@@ -1,3 +1,4 @@
 export * from './unit.entity';
 export * from './user.entity';
 export * from './session.entity';
+export * from './authority.entity';

@@ -10,5 +10,8 @@ export class UnitEntity {
   @Column({ type: 'text', unique: true }) code!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text' }) kind!: UnitKind;
+  /** A deactivated unit gets no new inspection; its history (inspections, reports, scorecards) stays. */
+  @Column({ type: 'boolean', default: true }) active!: boolean;
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true }) deactivatedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,4 +1,5 @@
 import { CampaignState, InspectionState, InspectionStatus, isTerminal } from '@inspectorate/domain';
+import { findingSearchText } from './search-text';
 
 /**
  * The flat rows the read side is made of, derived from folded state by pure functions. The
@@ -53,6 +54,8 @@ export interface FindingRow {
   /** Open while the finding is live and its inspection is not closed or cancelled. */
   open: boolean;
   recordedAt: Date;
+  /** Its text folded for accent-insensitive search (`foldForSearch`). */
+  searchText: string;
 }
 
 export interface ActionRow {
@@ -153,6 +156,7 @@ export function findingRows(s: InspectionState): FindingRow[] {
     requiresAction: required.has(f.id),
     open: f.status === 'open' && !isTerminal(s.status) && !verified.has(f.id),
     recordedAt: new Date(f.recordedAt),
+    searchText: findingSearchText(f),
   }));
 }
 

@@ -307,3 +307,49 @@ export function malformedUpload(limitBytes: number): fc.Arbitrary<FuzzBody> {
     ),
   );
 }
+
+/**
+ * Import uploads the API must refuse (4xx) and that write nothing: no file, a file that is
+ * neither an Excel workbook nor UTF-8 text, a zip that is no workbook, too large, in the wrong
+ * part, several files, not multipart. For an apply, also readable files whose rows or header are
+ * wrong (a dry run answers those with a 200 report of their errors instead).
+ */
+export function malformedImport(options: { apply: boolean; maxBytes: number }): fc.Arbitrary<FuzzBody> {
+  const upload = (parts: Upload[], fields?: Record<string, string>): FuzzBody => ({ kind: 'upload', parts, ...(fields ? { fields } : {}) });
+  const raw = (content: string | Buffer, contentType: string): FuzzBody => ({ kind: 'raw', content, contentType });
+  const file = (content: Buffer, fileName = 'nhap.csv', contentType = 'text/csv') => upload([{ content, fileName, contentType }]);
+  const HEADER = 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Tên đăng nhập,Họ và tên,Vai trò';
+  // 0xFF never occurs in UTF-8, and no zip starts with it: unreadable whatever follows.
+  const unreadable = fc.uint8Array({ minLength: 0, maxLength: 2048 }).map((bytes) => Buffer.concat([Buffer.from([0xff]), Buffer.from(bytes)]));
+  const names = fc.oneof(fc.constantFrom('../../etc/passwd', 'a"b.xlsx', 'x\r\ny.csv', '', 'danh sách.xlsx', 'a'.repeat(300)), fc.string({ maxLength: 60 }));
+  const structural = fc.oneof(
+    fc.tuple(unreadable, names).map(([content, fileName]) => file(content, fileName || 'x', 'application/octet-stream')),
+    fc.constantFrom<FuzzBody>(
+      file(Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000garbage that is no zip'), 'a.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      file(Buffer.from([0x50, 0x4b, 0x03, 0x04, ...new Array(26).fill(0)]), 'empty.xlsx', 'application/zip'),
+      file(Buffer.alloc(0)),
+      file(Buffer.from(`${HEADER}\r\n"unterminated,quote\r\n`)),
+      file(Buffer.concat([Buffer.from(`${HEADER}\r\n`), Buffer.alloc(options.maxBytes, 0x61)])),
+      file(Buffer.from('Mã đơn vị\r\n\u00e3', 'latin1')),
+      upload([{ field: 'attachment', content: Buffer.from(`${HEADER}\r\n`), fileName: 'a.csv', contentType: 'text/csv' }]),
+      upload([
+        { content: Buffer.from(`${HEADER}\r\n`), fileName: 'a.csv', contentType: 'text/csv' },
+        { content: Buffer.from(`${HEADER}\r\n`), fileName: 'b.csv', contentType: 'text/csv' },
+      ]),
+      upload([], { file: 'not a file' }),
+      upload([], Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}`, 'x']))),
+      raw(JSON.stringify({ rows: [{ unitCode: 'X' }] }), 'application/json'),
+      raw(`${HEADER}\r\n`, 'text/csv'),
+      raw('no boundary here', 'multipart/form-data'),
+      raw('--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nMã', 'multipart/form-data; boundary=x'),
+    ),
+  );
+  if (!options.apply) return structural;
+  const cell = fc.oneof(fc.constantFrom(...INJECTIONS.filter((s) => !s.includes('\u0000'))), fc.string({ maxLength: 30 }));
+  const badRows = fc
+    .array(fc.array(cell, { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 20 })
+    .map((rows) => [...rows, ['sai mã', '', 'hành tinh', '', '', '']])
+    .map((rows) => file(Buffer.from(`\uFEFF${[HEADER, ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\r\n')}\r\n`, 'utf8')));
+  const badHeader = fc.array(fc.string({ minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 8 }).map((header) => file(Buffer.from(`${header.map((h) => `"${h.replace(/"/g, '""')}"`).join(',')}\r\nA,B\r\n`)));
+  return fc.oneof(structural, badRows, badHeader);
+}

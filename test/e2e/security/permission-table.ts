@@ -113,6 +113,13 @@ const OWN_UNIT_ONLY = (other: 403 | 404) =>
     plannedSecret: [200, 200, 200, 200, 200, 200, 200, other, 401],
   }) as const satisfies Record<TargetName, Codes>;
 
+/** admin by role; the admin meets `allowed` (what the row says), everyone else the guard's 403. */
+const ADMIN_ONLY = (allowed: number): Codes => [allowed, 403, 403, 403, 403, 403, 403, 403, 401];
+const IMPORT_HEADER = 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Tên đăng nhập,Họ và tên,Vai trò';
+const IMPORT_ROW_OK = 'P-THU-QUYEN,Phòng Thử quyền,Phòng ban,,,';
+const IMPORT_ROW_BAD = 'P-THU-QUYEN,Phòng Thử quyền,hành tinh,,,';
+const importFile = (row: string) => ({ content: Buffer.from(`${IMPORT_HEADER}\r\n${row}\r\n`, 'utf8'), fileName: 'nhap.csv', contentType: 'text/csv' });
+
 export const PERMISSION_TABLE: readonly PermissionRow[] = [
   // ── Session and people ────────────────────────────────────────────────────────────────────
   {
@@ -193,6 +200,32 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     request: (_t, { people }) => at(`/users/${people.inspector2.id}/password-reset`, { temporaryPassword: 'short' }),
     expect: [400, 403, 403, 403, 403, 403, 403, 403, 401],
   },
+  {
+    method: 'PATCH', path: '/units/:id',
+    allowed: '409: the code of the other unit (nothing changed)',
+    request: (t, { people }) => at(`/units/${t.unitId}`, { code: t.unitId === people.units.a ? 'UNIT-B' : 'UNIT-A' }),
+    expect: ADMIN_ONLY(409),
+  },
+  {
+    method: 'POST', path: '/units/:id/deactivate',
+    allowed: '400: an empty reason is refused (the unit stays active)',
+    request: (t) => at(`/units/${t.unitId}/deactivate`, { reason: '' }),
+    expect: ADMIN_ONLY(400),
+  },
+  { method: 'POST', path: '/units/:id/reactivate', allowed: '409: the unit is active', request: (t) => at(`/units/${t.unitId}/reactivate`, {}), expect: ADMIN_ONLY(409) },
+
+  // ── The authority, imports ────────────────────────────────────────────────────────────────
+  { method: 'GET', path: '/authority', request: () => at('/authority'), expect: STAFF },
+  { method: 'PATCH', path: '/authority', allowed: '400: an empty name is refused (nothing changed)', request: () => at('/authority', { name: '' }), expect: ADMIN_ONLY(400) },
+  { method: 'GET', path: '/imports/template', request: () => at('/imports/template?format=csv'), expect: ADMIN_ONLY(200) },
+  { method: 'POST', path: '/imports/dry-run', allowed: 'a dry run writes nothing', request: () => ({ path: '/imports/dry-run', upload: importFile(IMPORT_ROW_OK) }), expect: ADMIN_ONLY(200) },
+  {
+    method: 'POST', path: '/imports/apply',
+    allowed: '400: the file has a row with an error, so nothing is imported',
+    request: () => ({ path: '/imports/apply', upload: importFile(IMPORT_ROW_BAD) }),
+    expect: ADMIN_ONLY(400),
+  },
+  { method: 'GET', path: '/findings', allowed: 'staff; the list is filtered like the inspections (see administration.e2e)', request: () => at('/findings?q=thu'), expect: STAFF },
 
   // ── Campaigns ─────────────────────────────────────────────────────────────────────────────
   {

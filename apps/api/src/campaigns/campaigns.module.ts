@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
+import { UnitsModule } from '../units/units.module';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, UnitsModule],
   controllers: [CampaignsController],
   providers: [CampaignsService],
 })

@@ -18,6 +18,7 @@ import { newId } from '../common/deterministic-id';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { DirectoryService } from '../directory/directory.service';
+import { UnitsService } from '../units/units.service';
 import { CommandGateway, CommandOptions } from '../temporal/command-gateway';
 import { CampaignView, CreateCampaignDto, ListCampaignsQuery, TargetDto } from './campaign.dto';
 
@@ -27,6 +28,7 @@ export class CampaignsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly gateway: CommandGateway,
     private readonly directory: DirectoryService,
+    private readonly units: UnitsService,
   ) {}
 
   async create(dto: CreateCampaignDto, user: AuthenticatedUser, options: CommandOptions): Promise<CampaignView> {
@@ -38,6 +40,7 @@ export class CampaignsService {
       unitIds: dto.targets.map((t, i) => ({ field: `targets.${i}.unitId`, unitId: t.unitId })),
     });
     if (referenceErrors.length > 0) throw problems.badRequest('The campaign names people or units that do not fit.', referenceErrors);
+    await this.units.refuseInactive(dto.targets.map((t, i) => ({ field: `targets.${i}.unitId`, unitId: t.unitId })));
 
     const campaignId = newId('campaign', user.userId, options.idempotencyKey);
     const command: Extract<CampaignCommand, { type: 'CreateCampaign' }> = {
@@ -63,6 +66,7 @@ export class CampaignsService {
     await this.row(campaignId);
     const unitErrors = await this.directory.checkUnits([{ field: 'unitId', unitId: dto.unitId }]);
     if (unitErrors.length > 0) throw problems.badRequest('The unit does not exist.', unitErrors);
+    await this.units.refuseInactive([{ field: 'unitId', unitId: dto.unitId }]);
     const inspectionId = newId('target', user.userId, options.idempotencyKey, campaignId);
     await this.gateway.campaign(campaignId, { type: 'AddTarget', inspectionId, ...target(dto) }, user, options);
     return this.get(campaignId, user);

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ProblemException, problems } from './problem';
 
 /** Routes that take a multipart upload instead of JSON (method and full path). */
-const MULTIPART_ROUTES = new Set(['POST /api/v1/attachments']);
+const MULTIPART_ROUTES = new Set(['POST /api/v1/attachments', 'POST /api/v1/imports/dry-run', 'POST /api/v1/imports/apply']);
 
 /** Deeper than any body of the API (a campaign's policy is 4 levels down); deeper is an attack on recursion. */
 export const MAX_BODY_DEPTH = 20;

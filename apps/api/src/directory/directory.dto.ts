@@ -1,30 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { LIMITS, Role, ROLES } from '@inspectorate/domain';
-import { Language, LANGUAGES, UNIT_KINDS, UnitKind } from '@inspectorate/directory';
+import { Language, LANGUAGES } from '@inspectorate/directory';
 import { Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
-
-export class CreateUnitDto {
-  @ApiProperty({ example: 'XA-BINH-KHANH', description: 'Stable code: capital letters, digits and dashes.' })
-  @Trim() @IsString() @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { message: 'must be 2–64 capital letters, digits or dashes' })
-  code!: string;
-
-  @ApiProperty({ example: 'Xã Bình Khánh' })
-  @Trim() @IsString() @Length(1, LIMITS.text.short)
-  name!: string;
-
-  @ApiProperty({ enum: UNIT_KINDS })
-  @IsIn(UNIT_KINDS)
-  kind!: UnitKind;
-}
-
-export class UnitView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: UNIT_KINDS }) kind!: UnitKind;
-}
 
 export class CreateUserDto {
   @ApiProperty({ example: 'th.xa-binh-khanh' })
@@ -58,11 +37,6 @@ export class UserView {
   @ApiProperty({ enum: LANGUAGES, description: 'The language the user chose for the console, notifications and messages (default vi).' }) language!: Language;
   @ApiProperty({ description: 'A deactivated account cannot log in; its sessions were revoked.' }) active!: boolean;
   @ApiProperty({ description: 'An admin reset the password: the user must choose a new one (POST /me/password).' }) mustChangePassword!: boolean;
-}
-
-export class UnitPage {
-  @ApiProperty({ type: [UnitView] }) items!: UnitView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
 export class UserPage {

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { Language, UnitEntity, UserEntity } from '@inspectorate/directory';
 import { PasswordHasher } from '../auth/password-hasher';
-import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
+import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { FieldProblem, problems } from '../common/problem';
 import { containsPattern, FOLD_PARAMETERS, foldAccents, foldedSql } from './accent-insensitive';
-import { CreateUnitDto, CreateUserDto, ListUsersQuery, UnitView, UserView } from './directory.dto';
+import { CreateUserDto, ListUsersQuery, UserView } from './directory.dto';
 
 /** Units and user accounts: the organisation the inspections are about. Plain records, managed by admins. */
 @Injectable()
@@ -16,27 +16,6 @@ export class DirectoryService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
   ) {}
-
-  async listUnits(query: PageQuery): Promise<Page<UnitView>> {
-    const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
-    const q = this.db.getRepository(UnitEntity).createQueryBuilder('u').orderBy('u.code', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
-    if (after) q.where('(u.code, u.id) > (:key, :id)', { key: after.key, id: after.id });
-    return toPage(await q.getMany(), limit, (u) => ({ key: u.code, id: u.id }), toUnitView);
-  }
-
-  async findUnit(id: string): Promise<UnitView | undefined> {
-    const unit = await this.db.getRepository(UnitEntity).findOne({ where: { id } });
-    return unit ? toUnitView(unit) : undefined;
-  }
-
-  async createUnit(dto: CreateUnitDto): Promise<UnitView> {
-    const repo = this.db.getRepository(UnitEntity);
-    if (await repo.exists({ where: { code: dto.code } })) throw problems.conflict(`A unit with code ${dto.code} already exists.`);
-    const unit = repo.create({ id: randomUUID(), code: dto.code, name: dto.name, kind: dto.kind });
-    await repo.insert(unit);
-    return toUnitView(unit);
-  }
 
   async listUsers(query: ListUsersQuery): Promise<Page<UserView>> {
     const limit = pageLimit(query);
@@ -71,7 +50,7 @@ export class DirectoryService {
     if (dto.role !== 'unit_head' && dto.unitId) {
       throw problems.badRequest('Only a unit head is bound to a unit.', [{ field: 'unitId', message: 'must be absent unless role is unit_head' }]);
     }
-    if (dto.unitId && !(await this.findUnit(dto.unitId))) {
+    if (dto.unitId && !(await this.db.getRepository(UnitEntity).exists({ where: { id: dto.unitId } }))) {
       throw problems.badRequest('The unit does not exist.', [{ field: 'unitId', message: 'must be the id of an existing unit' }]);
     }
     const repo = this.db.getRepository(UserEntity);
@@ -117,10 +96,6 @@ export class DirectoryService {
     const known = new Set(units.map((u) => u.id));
     return references.filter(({ unitId }) => !known.has(unitId)).map(({ field }) => ({ field, message: 'must be the id of an existing unit' }));
   }
-}
-
-export function toUnitView(unit: UnitEntity): UnitView {
-  return { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind };
 }
 
 export function toUserView(user: UserEntity): UserView {

@@ -7,6 +7,7 @@ import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
 import { newId } from '../common/deterministic-id';
 import { FieldProblem, problems } from '../common/problem';
 import { CommandGateway, CommandOptions, WorkflowGone } from '../temporal/command-gateway';
+import { UnitsService } from '../units/units.service';
 import { EvidenceDto } from './inspection.dto';
 import { InspectionView } from './inspection.view';
 import { InspectionQueries } from './inspections.queries';
@@ -20,6 +21,7 @@ export class InspectionCommands {
   constructor(
     private readonly gateway: CommandGateway,
     private readonly queries: InspectionQueries,
+    private readonly units: UnitsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -46,6 +48,9 @@ export class InspectionCommands {
 
   async scheduleFollowUp(parentId: string, window: { windowStart: string; windowEnd: string }, user: UserActor, options: CommandOptions): Promise<InspectionView> {
     const followUpInspectionId = newId('follow-up', user.userId, options.idempotencyKey, parentId);
+    // A follow-up is a new inspection: not of a deactivated unit (asked only of whoever may see the parent).
+    const { state: parent } = await this.queries.visibleState(parentId, user);
+    await this.units.refuseInactive([{ field: 'unitId', unitId: parent.unitId }]);
     await this.send(parentId, { type: 'ScheduleFollowUp', followUpInspectionId, ...window }, user, options);
     return this.queries.get(followUpInspectionId, user);
   }

@@ -2,7 +2,6 @@ import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@inspectorate/config';
 import { UnitEntity } from '@inspectorate/directory';
 import { CampaignEntity } from '@inspectorate/read-model';
 import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorators';
@@ -10,6 +9,7 @@ import { ApiProblems, binaryContent } from '../common/api-responses';
 import { problems } from '../common/problem';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { InspectionQueries } from '../inspections/inspections.queries';
+import { AuthorityService } from '../authority/authority.service';
 import { renderConclusionPdf } from './conclusion-pdf';
 
 /** The approved conclusion as a printable document (Vietnamese), for whoever may see the inspection. */
@@ -18,7 +18,7 @@ import { renderConclusionPdf } from './conclusion-pdf';
 export class ConclusionPdfController {
   constructor(
     private readonly inspections: InspectionQueries,
-    private readonly config: AppConfig,
+    private readonly authority: AuthorityService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -35,12 +35,13 @@ export class ConclusionPdfController {
     const { state } = await this.inspections.visibleState(id, user);
     if (!state.approval)
       throw problems.conflict(`The conclusion is not approved: the inspection is ${state.status}.`, { inspectionStatus: state.status });
-    const [unit, campaign] = await Promise.all([
+    const [unit, campaign, authority] = await Promise.all([
       this.db.getRepository(UnitEntity).findOne({ where: { id: state.unitId } }),
       this.db.getRepository(CampaignEntity).findOne({ where: { id: state.campaignId } }),
+      this.authority.heading(),
     ]);
     const pdf = await renderConclusionPdf({
-      authorityName: this.config.AUTHORITY_NAME,
+      authority,
       unit: { code: unit?.code ?? state.unitId, name: unit?.name ?? state.unitId },
       campaign: campaign ? { title: campaign.title, legalBasis: campaign.legalBasis } : null,
       state,

@@ -1,18 +1,21 @@
 import PDFDocument from 'pdfkit';
 import { findCriterion, InspectionState, parseTimePoint, RATINGS, SEVERITIES, toLocalDate } from '@inspectorate/domain';
 import { RATING_LABEL, SEVERITY_LABEL } from '@inspectorate/reports';
+import type { AuthorityHeading } from '../authority/authority.service';
 
 /**
  * The approved conclusion (kết luận kiểm tra) as a printable document in the layout of a
- * Vietnamese administrative document: the authority and the national motto at the head, the
- * title, the findings, the required actions and their deadlines, and the approval (when, and the
- * hash of the exact content approved, so a printout can be checked against the record).
+ * Vietnamese administrative document: the authority (as the admin named it: GET /authority) and
+ * the national motto at the head, the place and date line, the title, the findings, the required
+ * actions and their deadlines, the approval (when, and the hash of the exact content approved, so
+ * a printout can be checked against the record) and the signature block with the chairman's
+ * title and name.
  *
  * Fonts: DejaVu Serif and DejaVu Sans Mono from the `dejavu-fonts-ttf` package, embedded
  * (subset) in the file; they cover Vietnamese completely (Ủ, ộ, ữ, đ …).
  */
 export interface ConclusionDocument {
-  readonly authorityName: string;
+  readonly authority: AuthorityHeading;
   readonly unit: { readonly code: string; readonly name: string };
   readonly campaign: { readonly title: string; readonly legalBasis: string } | null;
   readonly state: InspectionState;
@@ -50,7 +53,7 @@ export function renderConclusionPdf(doc: ConclusionDocument): Promise<Buffer> {
     lang: 'vi-VN',
     info: {
       Title: `Kết luận kiểm tra — ${doc.unit.name}`,
-      Author: doc.authorityName,
+      Author: doc.authority.name,
       Subject: `Kết luận kiểm tra công vụ đột xuất tại ${doc.unit.name}`,
       Keywords: `sha256:${approval.contentHash}`,
       CreationDate: new Date(approval.approvedAt),
@@ -72,8 +75,8 @@ export function renderConclusionPdf(doc: ConclusionDocument): Promise<Buffer> {
   const rightWidth = 262;
   const leftWidth = width - rightWidth - 8;
   const rightX = left + leftWidth + 8;
-  pdf.font('headingRegular').fontSize(10).text(doc.authorityName, left, top, { width: leftWidth, align: 'center' });
-  pdf.font('heading').fontSize(11).text('ĐOÀN KIỂM TRA CÔNG VỤ', { width: leftWidth, align: 'center' });
+  pdf.font('headingRegular').fontSize(10).text(doc.authority.name, left, top, { width: leftWidth, align: 'center' });
+  pdf.font('heading').fontSize(11).text(doc.authority.inspectionBodyName, { width: leftWidth, align: 'center' });
   rule(pdf, left + leftWidth * 0.3, left + leftWidth * 0.7, pdf.y + 4);
   pdf
     .moveDown(0.5)
@@ -84,7 +87,7 @@ export function renderConclusionPdf(doc: ConclusionDocument): Promise<Buffer> {
   pdf.font('heading').fontSize(11).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightWidth, align: 'center' });
   pdf.fontSize(12).text('Độc lập - Tự do - Hạnh phúc', { width: rightWidth, align: 'center' });
   rule(pdf, rightX + rightWidth * 0.2, rightX + rightWidth * 0.8, pdf.y + 4);
-  pdf.moveDown(0.5).font('italic').fontSize(11).text(vietnameseDate(approval.approvedAt), { width: rightWidth, align: 'center' });
+  pdf.moveDown(0.5).font('italic').fontSize(11).text(dateLine(doc.authority.place, approval.approvedAt), { width: rightWidth, align: 'center' });
   pdf.y = Math.max(leftBottom, pdf.y) + 24;
 
   // Title
@@ -161,9 +164,10 @@ export function renderConclusionPdf(doc: ConclusionDocument): Promise<Buffer> {
   pdf.font('bold').fontSize(11).text('Nơi nhận:', left, signTop, { width: leftWidth });
   pdf.font('regular').fontSize(10).text(`- ${doc.unit.name};`, { width: leftWidth });
   pdf.text('- Lưu: VT, Đoàn kiểm tra.', { width: leftWidth });
-  pdf.font('heading').fontSize(11).text(`TM. ${doc.authorityName}`, rightX, signTop, { width: rightWidth, align: 'center' });
-  pdf.text('CHỦ TỊCH', { width: rightWidth, align: 'center' });
+  pdf.font('heading').fontSize(11).text(`TM. ${doc.authority.name}`, rightX, signTop, { width: rightWidth, align: 'center' });
+  pdf.text(doc.authority.chairmanTitle, { width: rightWidth, align: 'center' });
   pdf.font('italic').fontSize(10).text('(Đã phê duyệt trên hệ thống)', { width: rightWidth, align: 'center' });
+  if (doc.authority.chairmanName) pdf.moveDown(1).font('bold').fontSize(11).text(doc.authority.chairmanName, { width: rightWidth, align: 'center' });
 
   const range = pdf.bufferedPageRange();
   for (let page = range.start; page < range.start + range.count; page += 1) {
@@ -199,10 +203,11 @@ function localTime(instant: string): string {
   return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
-/** "ngày 08 tháng 9 năm 2023", as dated administrative documents read. */
-function vietnameseDate(instant: string): string {
+/** "Quận 1, ngày 08 tháng 9 năm 2023" (or, without a place, "Ngày 08 …"), as dated administrative documents read. */
+function dateLine(place: string, instant: string): string {
   const [y, m, d] = toLocalDate(new Date(instant)).split('-');
-  return `Ngày ${d} tháng ${Number(m)} năm ${y}`;
+  const date = `ngày ${d} tháng ${Number(m)} năm ${y}`;
+  return place ? `${place}, ${date}` : `N${date.slice(1)}`;
 }
 
 /** A due date as the lead wrote it: a day, or an exact time. */

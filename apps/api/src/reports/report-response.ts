@@ -1,6 +1,7 @@
 import { StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { AnyReport, reportFileName, reportTables, toCsv } from '@inspectorate/reports';
+import { AnyReport, reportFileName, reportTables, Table, toCsv } from '@inspectorate/reports';
+import type { AuthorityHeading } from '../authority/authority.service';
 import { ReportFormat } from './reports.dto';
 import { Timed } from './reports.service';
 import { toXlsx } from './xlsx';
@@ -18,7 +19,9 @@ const TITLES: Record<AnyReport['kind'], string> = {
 /**
  * Answers a report in the format asked for: the JSON itself, or the same data flattened to
  * tables (once, by `reportTables`) and written as CSV or XLSX, as an attachment. Reports are
- * confidential and change with every event: never cached. Server-Timing tells how long loading
+ * confidential and change with every event: never cached. A file is headed by the authority
+ * that issues it (its name and inspection body, first in the "Thông tin" section; the workbook's
+ * company and title). Server-Timing tells how long loading
  * (live or replay) and computing took; nothing about the size of the log is sent, since a count
  * of all events would reveal to anyone that something (a planned visit) was recorded.
  */
@@ -26,6 +29,7 @@ export async function reportResponse<R extends AnyReport>(
   timed: Timed<R>,
   format: ReportFormat | undefined,
   res: Response,
+  authority: () => Promise<AuthorityHeading>,
 ): Promise<R | StreamableFile> {
   const { report, timing } = timed;
   res.setHeader('Cache-Control', 'private, no-store');
@@ -34,15 +38,28 @@ export async function reportResponse<R extends AnyReport>(
     [`load;dur=${timing.loadMs.toFixed(1)};desc="${timing.source}"`, `compute;dur=${timing.computeMs.toFixed(1)}`].join(', '),
   );
   if (!format || format === 'json') return report;
-  const tables = reportTables(report);
+  const issuer = await authority();
+  const tables = headedBy(reportTables(report), issuer);
   if (format === 'csv') {
     return new StreamableFile(Buffer.from(toCsv(tables), 'utf8'), {
       type: CSV_TYPE,
       disposition: attachment(reportFileName(report, 'csv')),
     });
   }
-  const xlsx = await toXlsx(tables, { title: TITLES[report.kind], created: new Date(report.meta.asOf) });
+  const xlsx = await toXlsx(tables, { title: `${TITLES[report.kind]} — ${issuer.name}`, company: issuer.name, created: new Date(report.meta.asOf) });
   return new StreamableFile(xlsx, { type: XLSX_TYPE, disposition: attachment(reportFileName(report, 'xlsx')) });
+}
+
+/** The report's tables with the issuing authority first in its "Thông tin" (meta) section. */
+function headedBy(tables: Table[], authority: AuthorityHeading): Table[] {
+  return tables.map((table) =>
+    table.key === 'meta'
+      ? {
+          ...table,
+          rows: [['authority.name', 'Cơ quan', authority.name], ['authority.inspectionBodyName', 'Đơn vị kiểm tra', authority.inspectionBodyName], ...table.rows],
+        }
+      : table,
+  );
 }
 
 function attachment(fileName: string): string {

@@ -5,6 +5,7 @@ import { CampaignReport, DashboardReport, OverdueReport, UnitScorecardReport } f
 import { AnyRole, AuthenticatedUser, CurrentUser, StaffOnly } from '../auth/access.decorators';
 import { ApiProblem, ApiProblems, binaryContent } from '../common/api-responses';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { AuthorityService } from '../authority/authority.service';
 import { reportResponse, XLSX_TYPE } from './report-response';
 import { CampaignReportView, DashboardReportView, OverdueReportView, UnitScorecardReportView } from './report.views';
 import { CampaignReportQuery, DashboardQuery, OverdueQuery, UnitReportQuery } from './reports.dto';
@@ -33,7 +34,12 @@ const FILE_FORMATS =
 @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly authority: AuthorityService,
+  ) {}
+
+  private readonly heading = () => this.authority.heading();
 
   @Get('dashboard')
   @AnyRole()
@@ -48,7 +54,7 @@ export class ReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DashboardReport | StreamableFile> {
-    return reportResponse(await this.reports.dashboard(user, query), query.format, res);
+    return reportResponse(await this.reports.dashboard(user, query), query.format, res, this.heading);
   }
 
   @Get('units/:id')
@@ -62,7 +68,7 @@ export class ReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<UnitScorecardReport | StreamableFile> {
-    return reportResponse(await this.reports.unit(user, id, query), query.format, res);
+    return reportResponse(await this.reports.unit(user, id, query), query.format, res, this.heading);
   }
 
   @Get('campaigns/:id')
@@ -76,7 +82,7 @@ export class ReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CampaignReport | StreamableFile> {
-    return reportResponse(await this.reports.campaign(user, id, query), query.format, res);
+    return reportResponse(await this.reports.campaign(user, id, query), query.format, res, this.heading);
   }
 
   @Get('overdue')
@@ -89,6 +95,6 @@ export class ReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OverdueReport | StreamableFile> {
-    return reportResponse(await this.reports.overdue(user, query), query.format, res);
+    return reportResponse(await this.reports.overdue(user, query), query.format, res, this.heading);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthorityModule } from '../authority/authority.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { ConclusionPdfController } from './conclusion-pdf.controller';
 import { ReportRowsSource } from './report-rows';
@@ -7,7 +8,7 @@ import { ReportsService } from './reports.service';
 
 /** The chairman's reports (JSON, CSV, XLSX) and the printable conclusion. */
 @Module({
-  imports: [InspectionsModule],
+  imports: [InspectionsModule, AuthorityModule],
   controllers: [ReportsController, ConclusionPdfController],
   providers: [ReportsService, ReportRowsSource],
 })

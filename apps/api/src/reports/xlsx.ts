@@ -5,10 +5,11 @@ import { Table } from '@inspectorate/reports';
  * The report's tables as an Excel workbook, one sheet per table (named by its Vietnamese title),
  * a bold frozen header row, numbers as numbers.
  */
-export async function toXlsx(tables: readonly Table[], meta: { title: string; created: Date }): Promise<Buffer> {
+export async function toXlsx(tables: readonly Table[], meta: { title: string; company: string; created: Date }): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = 'Inspectorate';
   workbook.title = meta.title;
+  workbook.company = meta.company;
   workbook.created = meta.created;
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.title, { views: [{ state: 'frozen', ySplit: 1 }] });

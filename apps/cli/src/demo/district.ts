@@ -10,6 +10,15 @@ export interface DemoUnit {
   readonly kind: UnitKind;
 }
 
+/** The demo district's authority, as its documents name it (the chairman is invented). */
+export const DEMO_AUTHORITY = {
+  name: 'ỦY BAN NHÂN DÂN HUYỆN CẦN GIỜ',
+  inspectionBodyName: 'ĐOÀN KIỂM TRA CÔNG VỤ',
+  place: 'Cần Giờ',
+  chairmanName: 'Nguyễn Văn Chủ (demo)',
+  chairmanTitle: 'CHỦ TỊCH',
+} as const;
+
 export const DEMO_UNITS: readonly DemoUnit[] = [
   { code: 'TT-CAN-THANH', name: 'Thị trấn Cần Thạnh', kind: 'town' },
   { code: 'XA-BINH-KHANH', name: 'Xã Bình Khánh', kind: 'commune' },

@@ -3,11 +3,11 @@ import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CURRENT_CHECKLIST_VERSION, InspectionCommand, UserActor } from '@inspectorate/domain';
-import { UnitEntity, UserEntity } from '@inspectorate/directory';
+import { AUTHORITY_ROW_ID, AuthorityEntity, UnitEntity, UserEntity } from '@inspectorate/directory';
 import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
 import { campaignCommandUpdate, endBackfillUpdate, inspectionCommandUpdate, inspectionStateQuery } from '@inspectorate/workflows/definitions';
-import { DEMO_STAFF, DEMO_UNITS, unitHeadUsername } from './district';
+import { DEMO_AUTHORITY, DEMO_STAFF, DEMO_UNITS, unitHeadUsername } from './district';
 import { DEMO_CAMPAIGN, DEMO_STORY, StoryInspection } from './story';
 
 export interface DemoAccount {
@@ -49,6 +49,10 @@ export class DemoSeeder {
     const passwordFor = options.password ?? (() => randomBytes(12).toString('base64url'));
     const unitIds = new Map(DEMO_UNITS.map((u) => [u.code, randomUUID()]));
     await this.db.getRepository(UnitEntity).insert(DEMO_UNITS.map((u) => ({ id: unitIds.get(u.code)!, code: u.code, name: u.name, kind: u.kind })));
+    // The demo district names itself on its documents; a real authority sets its own (PATCH /authority).
+    await this.db
+      .getRepository(AuthorityEntity)
+      .upsert({ id: AUTHORITY_ROW_ID, ...DEMO_AUTHORITY, updatedAt: new Date(), updatedBy: null }, ['id']);
 
     const accounts: DemoAccount[] = [];
     const actors = new Map<string, UserActor>();

@@ -8,8 +8,8 @@
  * below Temporal's payload limit: without them one inspection could grow until its workflow wedged.
  */
 export const LIMITS = {
-  /** Free text: names and owners (short), everything a person writes at length (long). */
-  text: { short: 200, long: 10_000 },
+  /** Free text: names and owners (short), a reason or a note (medium), everything a person writes at length (long). */
+  text: { short: 200, medium: 1_000, long: 10_000 },
   campaign: { title: 300, legalBasis: 1_000, targets: 500, inspectors: 50 },
   /** Per finding: evidence items and people involved. */
   finding: { evidence: 50, people: 50 },

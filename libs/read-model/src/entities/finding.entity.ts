@@ -16,4 +16,5 @@ export class FindingEntity implements FindingRow {
   @Column({ name: 'requires_action', type: 'boolean' }) requiresAction!: boolean;
   @Column({ type: 'boolean' }) open!: boolean;
   @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+  @Column({ name: 'search_text', type: 'text' }) searchText!: string;
 }

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { FindingSearch } from './finding-search';
+import { FindingsController } from './findings.controller';
+
+/** Findings searched across inspections (issue 11, item 10). */
+@Module({
+  controllers: [FindingsController],
+  providers: [FindingSearch],
+})
+export class FindingsModule {}

@@ -1,0 +1,135 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, QueryFailedError } from 'typeorm';
+import { UnitEntity } from '@inspectorate/directory';
+import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
+import { FieldProblem, problems } from '../common/problem';
+import { CreateUnitDto, ListUnitsQuery, UnitView, UpdateUnitDto } from './unit.dto';
+
+/**
+ * The units of the authority: created, corrected and deactivated by the admin. A deactivated
+ * unit keeps everything that happened to it (its inspections, reports and scorecards read the
+ * same); it only can no longer be named by a new inspection (a campaign's target, an added
+ * target, a follow-up).
+ */
+@Injectable()
+export class UnitsService {
+  private readonly logger = new Logger(UnitsService.name);
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(query: ListUnitsQuery): Promise<Page<UnitView>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor);
+    const q = this.db.getRepository(UnitEntity).createQueryBuilder('u').orderBy('u.code', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
+    if (query.active) q.andWhere('u.active = :active', { active: query.active === 'true' });
+    if (after) q.andWhere('(u.code, u.id) > (:key, :id)', { key: after.key, id: after.id });
+    return toPage(await q.getMany(), limit, (u) => ({ key: u.code, id: u.id }), toUnitView);
+  }
+
+  async find(id: string): Promise<UnitView | undefined> {
+    const unit = await this.db.getRepository(UnitEntity).findOne({ where: { id } });
+    return unit ? toUnitView(unit) : undefined;
+  }
+
+  async create(dto: CreateUnitDto): Promise<UnitView> {
+    const repo = this.db.getRepository(UnitEntity);
+    if (await repo.exists({ where: { code: dto.code } })) throw codeTaken(dto.code);
+    const unit = repo.create({ id: randomUUID(), code: dto.code, name: dto.name, kind: dto.kind, active: true, deactivatedAt: null });
+    await refuseDuplicateCode(dto.code, () => repo.insert(unit));
+    return toUnitView(unit);
+  }
+
+  async update(id: string, dto: UpdateUnitDto): Promise<UnitView> {
+    if (dto.code === undefined && dto.name === undefined && dto.kind === undefined) {
+      throw problems.badRequest('Name at least one field to change.', [{ field: 'body', message: 'must have one of code, name, kind' }]);
+    }
+    const unit = await this.existing(id);
+    const changes: Partial<UnitEntity> = {};
+    if (dto.code !== undefined && dto.code !== unit.code) changes.code = dto.code;
+    if (dto.name !== undefined && dto.name !== unit.name) changes.name = dto.name;
+    if (dto.kind !== undefined && dto.kind !== unit.kind) changes.kind = dto.kind;
+    if (Object.keys(changes).length === 0) return toUnitView(unit);
+    const repo = this.db.getRepository(UnitEntity);
+    if (changes.code && (await repo.exists({ where: { code: changes.code } }))) throw codeTaken(changes.code);
+    await refuseDuplicateCode(changes.code ?? unit.code, () => repo.update({ id }, changes));
+    this.logger.log({ msg: 'unit changed', unitId: id, fields: Object.keys(changes) });
+    return toUnitView({ ...unit, ...changes });
+  }
+
+  async deactivate(id: string, reason: string | undefined): Promise<UnitView> {
+    const unit = await this.existing(id);
+    if (!unit.active) throw problems.conflict(`The unit ${describe(unit)} is already deactivated.`);
+    const deactivatedAt = new Date();
+    // Conditional, so two deactivations at once cannot both succeed.
+    const result = await this.db.getRepository(UnitEntity).update({ id, active: true }, { active: false, deactivatedAt });
+    if (result.affected !== 1) throw problems.conflict(`The unit ${describe(unit)} is already deactivated.`);
+    this.logger.log({ msg: 'unit deactivated', unitId: id, ...(reason ? { reason } : {}) });
+    return toUnitView({ ...unit, active: false, deactivatedAt });
+  }
+
+  async reactivate(id: string): Promise<UnitView> {
+    const unit = await this.existing(id);
+    if (unit.active) throw problems.conflict(`The unit ${describe(unit)} is active.`);
+    const result = await this.db.getRepository(UnitEntity).update({ id, active: false }, { active: true, deactivatedAt: null });
+    if (result.affected !== 1) throw problems.conflict(`The unit ${describe(unit)} is active.`);
+    this.logger.log({ msg: 'unit reactivated', unitId: id });
+    return toUnitView({ ...unit, active: true, deactivatedAt: null });
+  }
+
+  /**
+   * Refuses new inspections of deactivated units (409), naming each unit and the field that
+   * names it. Units that do not exist are left to the caller's own check (400).
+   */
+  async refuseInactive(references: readonly { field: string; unitId: string }[]): Promise<void> {
+    const ids = [...new Set(references.map((r) => r.unitId))];
+    if (ids.length === 0) return;
+    const inactive = await this.db.getRepository(UnitEntity).find({ where: { id: In(ids), active: false } });
+    if (inactive.length === 0) return;
+    const byId = new Map(inactive.map((u) => [u.id, u]));
+    const errors: FieldProblem[] = references
+      .filter((r) => byId.has(r.unitId))
+      .map((r) => ({ field: r.field, message: `names the deactivated unit ${describe(byId.get(r.unitId)!)}` }));
+    const names = inactive.map(describe).join(', ');
+    throw problems.conflict(
+      `${inactive.length === 1 ? `The unit ${names} is` : `The units ${names} are`} deactivated: no new inspection may name ${inactive.length === 1 ? 'it' : 'them'} (an admin can reactivate a unit: POST /units/:id/reactivate).`,
+      { errors },
+    );
+  }
+
+  private async existing(id: string): Promise<UnitEntity> {
+    const unit = await this.db.getRepository(UnitEntity).findOne({ where: { id } });
+    if (!unit) throw problems.notFound('The unit');
+    return unit;
+  }
+}
+
+export function toUnitView(unit: UnitEntity): UnitView {
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    active: unit.active,
+    ...(unit.deactivatedAt ? { deactivatedAt: unit.deactivatedAt.toISOString() } : {}),
+  };
+}
+
+function describe(unit: Pick<UnitEntity, 'code' | 'name'>): string {
+  return `${unit.code} (${unit.name})`;
+}
+
+function codeTaken(code: string) {
+  return problems.conflict(`A unit with code ${code} already exists.`);
+}
+
+/** The unique index decides between two requests that checked at the same moment: 409, not 500. */
+async function refuseDuplicateCode<T>(code: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw codeTaken(code);
+    throw error;
+  }
+}
