@@ -74,13 +74,13 @@ export class CampaignsService {
 
   async list(query: ListCampaignsQuery, user: UserActor): Promise<Page<CampaignView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const q = this.db.getRepository(CampaignEntity).createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1);
     if (query.year) q.andWhere('c.year = :year', { year: query.year });
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
-    if (after) q.andWhere('(c.created_at, c.id) < (:key, :id)', { key: after.key, id: after.id });
+    if (after) q.andWhere('(c.created_at, c.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
-    const page = toPage(rows, limit, (c) => ({ key: c.createdAt.toISOString(), id: c.id }), (c) => c);
+    const page = toPage(rows, limit, (c) => [c.createdAt.toISOString(), c.id], (c) => c);
     return { items: await this.views(page.items, user), nextCursor: page.nextCursor };
   }
 

@@ -19,10 +19,10 @@ export class DirectoryService {
 
   async listUnits(query: PageQuery): Promise<Page<UnitView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const q = this.db.getRepository(UnitEntity).createQueryBuilder('u').orderBy('u.code', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
-    if (after) q.where('(u.code, u.id) > (:key, :id)', { key: after.key, id: after.id });
-    return toPage(await q.getMany(), limit, (u) => ({ key: u.code, id: u.id }), toUnitView);
+    if (after) q.where('(u.code, u.id) > (:key, :id)', { key: after[0], id: after[1] });
+    return toPage(await q.getMany(), limit, (u) => [u.code, u.id], toUnitView);
   }
 
   async findUnit(id: string): Promise<UnitView | undefined> {
@@ -40,11 +40,11 @@ export class DirectoryService {
 
   async listUsers(query: PageQuery & { role?: Role }): Promise<Page<UserView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const q = this.db.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.username', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
     if (query.role) q.andWhere('u.role = :role', { role: query.role });
-    if (after) q.andWhere('(u.username, u.id) > (:key, :id)', { key: after.key, id: after.id });
-    return toPage(await q.getMany(), limit, (u) => ({ key: u.username, id: u.id }), toUserView);
+    if (after) q.andWhere('(u.username, u.id) > (:key, :id)', { key: after[0], id: after[1] });
+    return toPage(await q.getMany(), limit, (u) => [u.username, u.id], toUserView);
   }
 
   async findUser(id: string): Promise<UserView | undefined> {
