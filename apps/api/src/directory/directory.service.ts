@@ -7,6 +7,7 @@ import { UnitEntity, UserEntity } from '@inspectorate/directory';
 import { PasswordHasher } from '../auth/password-hasher';
 import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { FieldProblem, problems } from '../common/problem';
+import { insertUnique } from '../common/unique-violation';
 import { CreateUnitDto, CreateUserDto, UnitView, UserView } from './directory.dto';
 
 /** Units and user accounts: the organisation the inspections are about. Plain records, managed by admins. */
@@ -32,9 +33,8 @@ export class DirectoryService {
 
   async createUnit(dto: CreateUnitDto): Promise<UnitView> {
     const repo = this.db.getRepository(UnitEntity);
-    if (await repo.exists({ where: { code: dto.code } })) throw problems.conflict(`A unit with code ${dto.code} already exists.`);
     const unit = repo.create({ id: randomUUID(), code: dto.code, name: dto.name, kind: dto.kind });
-    await repo.insert(unit);
+    await insertUnique(() => repo.insert(unit), 'units_code_key', () => problems.conflict(`A unit with code ${dto.code} already exists.`));
     return toUnitView(unit);
   }
 
@@ -61,7 +61,6 @@ export class DirectoryService {
     }
     const repo = this.db.getRepository(UserEntity);
     const username = dto.username.toLowerCase();
-    if (await repo.exists({ where: { username } })) throw problems.conflict(`The username ${username} is taken.`);
     const user = repo.create({
       id: randomUUID(),
       username,
@@ -71,7 +70,7 @@ export class DirectoryService {
       passwordHash: await this.hasher.hash(dto.password),
       isDemo: false,
     });
-    await repo.insert(user);
+    await insertUnique(() => repo.insert(user), 'users_username_key', () => problems.conflict(`The username ${username} is taken.`));
     return toUserView(user);
   }
 
