@@ -14,6 +14,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
@@ -29,6 +30,7 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
+        IdempotencyModule,
         AuthModule,
         SessionModule,
         DirectoryModule,

@@ -5,11 +5,12 @@ import { EventRecordEntity } from '@inspectorate/event-store';
 import { READ_MODEL_ENTITIES } from '@inspectorate/read-model';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-InitialSchema';
+import { IdempotencyClaims1796162400000 } from './migrations/1796162400000-IdempotencyClaims';
 
 export const ALL_ENTITIES = [EventRecordEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, AttachmentEntity, IdempotencyRecordEntity];
 
 /** Migrations in order. Each is reviewed SQL; `synchronize` is never used. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, IdempotencyClaims1796162400000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
