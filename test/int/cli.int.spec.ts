@@ -109,7 +109,7 @@ describe('the command-line tool', () => {
       const url = postgres.withDatabase(adminUrl, name);
       const first = await cli(['migrate'], { DATABASE_URL: url });
       expect(first.code).toBe(EXIT.ok);
-      expect(first.json()).toEqual({ applied: ['InitialSchema1764000000000'] });
+      expect(first.json()).toEqual({ applied: ['InitialSchema1764000000000', 'IdempotencyClaims1796162400000'] });
       const second = await cli(['migrate'], { DATABASE_URL: url });
       expect(second.json()).toEqual({ applied: [] });
       const chain = await cli(['verify-chain'], { DATABASE_URL: url });
