@@ -58,9 +58,16 @@ describe('campaign status as seen from outside the team', () => {
       expect(await ids('active')).not.toContain(withSecret.id);
       const listed = (await api.expect(200, api.get(outsider, '/campaigns?limit=500'))).items.find((c: { id: string }) => c.id === withSecret.id);
       expect(listed).toEqual(seen);
+
+      // So does the campaign report.
+      const report = await api.expect(200, api.get(outsider, `/reports/campaigns/${withSecret.id}`));
+      expect(report.campaign).toMatchObject({ status: 'completed', completedAt: seen.completedAt });
+      expect(report.inspections.planned).toBe(1);
     }
 
     // The team and the chairman still see the campaign as it is.
+    expect((await api.expect(200, api.get(people.lead, `/reports/campaigns/${withSecret.id}`))).campaign).toMatchObject({ status: 'active', completedAt: null });
+    expect((await api.expect(200, api.get(people.chairman, `/reports/campaigns/${withSecret.id}`))).campaign).toMatchObject({ status: 'active', completedAt: null });
     const chairmanIds = ((await api.expect(200, api.get(people.chairman, '/campaigns?status=active&limit=500'))).items as { id: string }[]).map((c) => c.id);
     expect(chairmanIds).toContain(withSecret.id);
     const leadIds = ((await api.expect(200, api.get(people.lead, '/campaigns?status=active&limit=500'))).items as { id: string }[]).map((c) => c.id);

@@ -7,8 +7,8 @@ import {
   canSeeVisitWindow,
   CURRENT_CHECKLIST_VERSION,
   decideCampaign,
+  completionOf,
   isRejection,
-  isTerminal,
   UserActor,
   validatePolicy,
 } from '@inspectorate/domain';
@@ -111,6 +111,7 @@ export class CampaignsService {
       const seesAll = visible.length === own.length;
       const stored = progressRows.find((p) => p.campaignId === campaign.id);
       const progress = seesAll && stored ? { planned: stored.planned, inProgress: stored.inProgress, closed: stored.closed, cancelled: stored.cancelled, total: stored.total } : countProgress(visible);
+      // The stored status would say "active" while a hidden target is still planned (completion.ts).
       const { status, completedAt } = seesAll ? { status: campaign.status, completedAt: campaign.completedAt ?? undefined } : completionOf(visible);
       return {
         id: campaign.id,
@@ -142,19 +143,7 @@ function target(dto: TargetDto) {
 }
 
 /**
- * A campaign's status as someone who does not see all of its inspections may know it: derived
- * from the inspections they see, exactly as the campaign derives it from all of them (completed
- * once every one is closed or cancelled). The stored status would say "active" while a hidden
- * target is still planned, and its completion time would date a hidden cancellation.
- */
-function completionOf(visible: InspectionEntity[]): { status: 'active' | 'completed'; completedAt?: Date } {
-  if (visible.length === 0 || !visible.every((i) => isTerminal(i.status))) return { status: 'active' };
-  const finishedAt = visible.map((i) => (i.closedAt ?? i.cancelledAt ?? i.updatedAt).getTime());
-  return { status: 'completed', completedAt: new Date(Math.max(...finishedAt)) };
-}
-
-/**
- * Filters by the status the caller sees (see `completionOf`): the stored status where they see
+ * Filters by the status the caller sees (see `completionOf` of the domain): the stored status where they see
  * every inspection of the campaign, the one derived from those they see otherwise. The
  * visibility rule is `visibleTo`, the one every inspection query uses.
  */
