@@ -58,5 +58,15 @@ describe('GET /health when a dependency goes down', () => {
     expect(bothDown.status).toBe(503);
     expect(bothDown.body.checks).toMatchObject({ database: { status: 'down' }, temporal: { status: 'down' } });
     expect(bothDown.body.checks.temporal.latencyMs).toBeLessThan(5_000);
+
+    // The public answer says only that a dependency is down and how (no address, port, version
+    // or driver message of ours); the error itself is in the server's log.
+    for (const body of [databaseDown.body, bothDown.body]) {
+      for (const check of Object.values(body.checks as Record<string, { status: string; error?: string }>).filter((c) => c.status === 'down')) {
+        expect(['timeout', 'unreachable']).toContain(check.error);
+      }
+      const text = JSON.stringify(body);
+      for (const internal of [new URL(pg.url).port, temporal.address, 'ECONNREFUSED', '127.0.0.1']) expect({ internal, found: text.includes(internal) }).toEqual({ internal, found: false });
+    }
   });
 });

@@ -115,6 +115,7 @@ describe('the command-line tool', () => {
       expect(names[0]).toBe('InitialSchema1764000000000');
       expect(names).toContain('AccountsAndSessions1796158800000');
       expect(names).toContain('FindingSearchText1764900000002');
+      expect(names).toContain('IdempotencyClaims1796162400000');
       expect(first.json()).toEqual({ applied: names });
       const second = await cli(['migrate'], { DATABASE_URL: url });
       expect(second.json()).toEqual({ applied: [] });

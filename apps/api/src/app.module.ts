@@ -17,6 +17,7 @@ import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { ImportsModule } from './imports/imports.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { MyWorkModule } from './my-work/my-work.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -34,6 +35,7 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
+        IdempotencyModule,
         AuthModule,
         SessionModule,
         DirectoryModule,

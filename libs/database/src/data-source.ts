@@ -9,6 +9,7 @@ import { AuthorityAsData1764900000000 } from './migrations/1764900000000-Authori
 import { UnitActivation1764900000001 } from './migrations/1764900000001-UnitActivation';
 import { FindingSearchText1764900000002 } from './migrations/1764900000002-FindingSearchText';
 import { AccountsAndSessions1796158800000 } from './migrations/1796158800000-AccountsAndSessions';
+import { IdempotencyClaims1796162400000 } from './migrations/1796162400000-IdempotencyClaims';
 
 export const ALL_ENTITIES = [EventRecordEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, SessionEntity, AuthorityEntity, AttachmentEntity, IdempotencyRecordEntity];
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   UnitActivation1764900000001,
   FindingSearchText1764900000002,
   AccountsAndSessions1796158800000,
+  IdempotencyClaims1796162400000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

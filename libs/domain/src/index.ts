@@ -22,3 +22,4 @@ export * from './inspection/visibility';
 export * from './inspection/notifications';
 export * from './campaign/campaign';
 export * from './inspection/my-work';
+export * from './campaign/completion';

@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { DestinationStream, Logger } from 'pino';
+import { redactError } from './redact-error';
 import { requestContext } from './request-context';
 
 /**
@@ -17,6 +18,8 @@ export class JsonLogger implements LoggerService {
         base: { service },
         timestamp: pino.stdTimeFunctions.isoTime,
         formatters: { level: (label) => ({ level: label }) },
+        // Every error, wherever it is logged from, loses what it must not carry (redact-error.ts).
+        serializers: { err: (error: unknown) => pino.stdSerializers.err(redactError(error) as Error) },
         mixin: () => {
           const store = requestContext.getStore();
           return store ? { requestId: store.requestId, userId: store.userId } : {};
@@ -55,7 +58,8 @@ export class JsonLogger implements LoggerService {
     const stack = typeof rest[0] === 'string' && rest[0].includes('\n    at ') ? (rest.shift() as string) : undefined;
     const fields: Record<string, unknown> = { context, stack };
     if (message instanceof Error) {
-      this.logger[level]({ ...fields, err: message }, message.message);
+      const redacted = redactError(message) as { message?: unknown };
+      this.logger[level]({ ...fields, err: message }, typeof redacted.message === 'string' ? redacted.message : message.message);
     } else if (typeof message === 'object' && message !== null) {
       this.logger[level]({ ...fields, ...(message as object) });
     } else {

@@ -1,4 +1,4 @@
-import { InspectionStatus, iso, isTerminal } from '@inspectorate/domain';
+import { completionOf, InspectionStatus, iso, isTerminal, UserActor } from '@inspectorate/domain';
 import type { CampaignRow } from '@inspectorate/read-model/rows';
 import { RATING_LABEL, STATUS_LABEL, isRating } from './labels';
 import { ReportContext, ReportMeta, reportMeta, ReportRows, selectRows, UnitRef, unitRef, visibleRows } from './input';
@@ -118,6 +118,7 @@ export function campaignReport(all: ReportRows, campaign: CampaignRow, ctx: Repo
     overdue,
     accountability,
   });
+  const completion = completionSeenBy(ctx.viewer, campaign, rows.inspections);
   return {
     kind: 'campaign',
     meta: reportMeta(ctx),
@@ -126,9 +127,9 @@ export function campaignReport(all: ReportRows, campaign: CampaignRow, ctx: Repo
       title: campaign.title,
       year: campaign.year,
       legalBasis: campaign.legalBasis,
-      status: campaign.status,
+      status: completion.status,
       createdAt: iso(campaign.createdAt),
-      completedAt: campaign.completedAt ? iso(campaign.completedAt) : null,
+      completedAt: completion.completedAt,
     },
     inspections,
     conclusions,
@@ -140,4 +141,16 @@ export function campaignReport(all: ReportRows, campaign: CampaignRow, ctx: Repo
     overdue,
     narrative: { sentences, text: sentences.join(' ') },
   };
+}
+
+/**
+ * The campaign's status and completion as this viewer may know them: the campaign's own for the
+ * chairman and its team; for anyone else, derived from the inspections they see, or "active"
+ * would betray a target still planned in secret.
+ */
+function completionSeenBy(viewer: UserActor, campaign: CampaignRow, visible: readonly ReportRows['inspections'][number][]): { status: string; completedAt: string | null } {
+  const seesAll = viewer.role === 'chairman' || viewer.userId === campaign.leadInspectorId || campaign.inspectorIds.includes(viewer.userId);
+  if (seesAll) return { status: campaign.status, completedAt: campaign.completedAt ? iso(campaign.completedAt) : null };
+  const { status, completedAt } = completionOf(visible);
+  return { status, completedAt: completedAt ? iso(completedAt) : null };
 }

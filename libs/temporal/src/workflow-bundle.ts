@@ -4,7 +4,7 @@ import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/wor
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /**
- * Bundles `workflows/src` with webpack for the worker's sandbox. The bundle resolves our
+ * Bundles `workflows/src` (and the failure converter) with webpack for the worker's sandbox. The bundle resolves our
  * `@inspectorate/*` path aliases to the TypeScript sources, so workflow code and the domain are
  * compiled from source in every setting (dev, tests, the production prebuild).
  */
@@ -12,6 +12,8 @@ export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   const sourceRoot = findSourceRoot();
   return bundleWorkflowCode({
     workflowsPath: path.join(sourceRoot, 'workflows', 'src', 'index.ts'),
+    // Failures raised inside workflows (refused commands) are encoded like the worker's own.
+    failureConverterPath: path.join(sourceRoot, 'libs', 'temporal', 'src', 'failure-converter.ts'),
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
       config.resolve.alias = {

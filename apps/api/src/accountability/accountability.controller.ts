@@ -57,13 +57,13 @@ export class AccountabilityController {
   @ApiProblem(400)
   async list(@Query() query: ListCasesQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<AccountabilityCaseView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const q = this.db.getRepository(AccountabilityCaseEntity).createQueryBuilder('c').orderBy('c.opened_at', 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1);
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
     if (user.role === 'unit_head') q.andWhere('c.unit_id = :unitId', { unitId: user.unitId });
-    if (after) q.andWhere('(c.opened_at, c.id) > (:key, :id)', { key: after.key, id: after.id });
+    if (after) q.andWhere('(c.opened_at, c.id) > (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
-    return toPage(rows, limit, (c) => ({ key: c.openedAt.toISOString(), id: c.id }), toView);
+    return toPage(rows, limit, (c) => [c.openedAt.toISOString(), c.id], toView);
   }
 
   @Post(':id/decision')

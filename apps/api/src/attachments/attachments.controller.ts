@@ -6,10 +6,12 @@ import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorato
 import { ApiProblems, binaryContent } from '../common/api-responses';
 import { ProblemException, problems } from '../common/problem';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { FingerprintedAfterUpload, UploadIdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ReceivedFile } from './attachment-storage';
 import { ACCEPTED_LABELS, ACCEPTED_TYPES } from './content-type';
 import { AttachmentView } from './attachment.view';
 import { attachmentDisposition, AttachmentsService } from './attachments.service';
+import { DiscardStagedUpload } from './discard-staged-upload.interceptor';
 
 export const ATTACHMENT_FIELD = 'file';
 
@@ -24,7 +26,9 @@ export class AttachmentsController {
   @Post()
   @HttpCode(201)
   @AnyRole()
-  @UseInterceptors(FileInterceptor(ATTACHMENT_FIELD))
+  // The file is received first, so that a repeated Idempotency-Key is checked against its bytes.
+  @UseInterceptors(FileInterceptor(ATTACHMENT_FIELD), DiscardStagedUpload, UploadIdempotencyInterceptor)
+  @FingerprintedAfterUpload()
   @ApiOperation({ summary: `Upload evidence: one file in the multipart field \`${ATTACHMENT_FIELD}\`. Accepted: ${ACCEPTED_LABELS}, told from the content.` })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: [ATTACHMENT_FIELD], properties: { [ATTACHMENT_FIELD]: { type: 'string', format: 'binary' } } } })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '@inspectorate/config';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { AttachmentStorage } from './attachment-storage';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
@@ -12,6 +13,7 @@ import { AttachmentsService } from './attachments.service';
  */
 @Module({
   imports: [
+    IdempotencyModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

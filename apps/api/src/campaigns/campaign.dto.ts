@@ -114,7 +114,8 @@ export class CampaignView {
   @ApiProperty() title!: string;
   @ApiProperty({ type: 'integer' }) year!: number;
   @ApiProperty() legalBasis!: string;
-  @ApiProperty({ enum: ['active', 'completed'] }) status!: string;
+  @ApiProperty({ enum: ['active', 'completed'], description: '`completed` once every inspection is closed or cancelled; outside the team and the chairman, every inspection in `targets`.' })
+  status!: string;
   @ApiProperty({ format: 'uuid' }) leadInspectorId!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) inspectorIds!: string[];
   @ApiProperty({ example: 'demo-2023.1' }) checklistVersion!: string;
@@ -126,7 +127,7 @@ export class CampaignView {
   @ApiProperty({ type: CampaignProgressView, description: 'Counts over the same inspections as targets.' }) progress!: CampaignProgressView;
   @ApiProperty({ type: PolicyView }) policy!: PolicyView;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Once every inspection is closed or cancelled.' }) completedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Once `status` is completed: when the last of those inspections was closed or cancelled.' }) completedAt?: string;
 }
 
 export class CampaignPage {

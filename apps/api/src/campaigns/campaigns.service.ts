@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import {
   CampaignCommand,
   canSeeInspection,
   canSeeVisitWindow,
   CURRENT_CHECKLIST_VERSION,
   decideCampaign,
+  completionOf,
   isRejection,
   UserActor,
   validatePolicy,
@@ -18,6 +19,7 @@ import { newId } from '../common/deterministic-id';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { DirectoryService } from '../directory/directory.service';
+import { visibleTo } from '../inspections/inspections.queries';
 import { UnitsService } from '../units/units.service';
 import { CommandGateway, CommandOptions } from '../temporal/command-gateway';
 import { CampaignView, CreateCampaignDto, ListCampaignsQuery, TargetDto } from './campaign.dto';
@@ -79,13 +81,13 @@ export class CampaignsService {
 
   async list(query: ListCampaignsQuery, user: UserActor): Promise<Page<CampaignView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const q = this.db.getRepository(CampaignEntity).createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1);
     if (query.year) q.andWhere('c.year = :year', { year: query.year });
-    if (query.status) q.andWhere('c.status = :status', { status: query.status });
-    if (after) q.andWhere('(c.created_at, c.id) < (:key, :id)', { key: after.key, id: after.id });
+    if (query.status) statusAsSeenBy(q, user, query.status);
+    if (after) q.andWhere('(c.created_at, c.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
-    const page = toPage(rows, limit, (c) => ({ key: c.createdAt.toISOString(), id: c.id }), (c) => c);
+    const page = toPage(rows, limit, (c) => [c.createdAt.toISOString(), c.id], (c) => c);
     return { items: await this.views(page.items, user), nextCursor: page.nextCursor };
   }
 
@@ -114,12 +116,14 @@ export class CampaignsService {
       const seesAll = visible.length === own.length;
       const stored = progressRows.find((p) => p.campaignId === campaign.id);
       const progress = seesAll && stored ? { planned: stored.planned, inProgress: stored.inProgress, closed: stored.closed, cancelled: stored.cancelled, total: stored.total } : countProgress(visible);
+      // The stored status would say "active" while a hidden target is still planned (completion.ts).
+      const { status, completedAt } = seesAll ? { status: campaign.status, completedAt: campaign.completedAt ?? undefined } : completionOf(visible);
       return {
         id: campaign.id,
         title: campaign.title,
         year: campaign.year,
         legalBasis: campaign.legalBasis,
-        status: campaign.status,
+        status,
         leadInspectorId: campaign.leadInspectorId,
         inspectorIds: campaign.inspectorIds,
         checklistVersion: campaign.state.checklistVersion,
@@ -133,7 +137,7 @@ export class CampaignsService {
         progress,
         policy: campaign.state.policy,
         createdAt: campaign.createdAt.toISOString(),
-        ...(campaign.completedAt ? { completedAt: campaign.completedAt.toISOString() } : {}),
+        ...(completedAt ? { completedAt: completedAt.toISOString() } : {}),
       };
     });
   }
@@ -141,6 +145,30 @@ export class CampaignsService {
 
 function target(dto: TargetDto) {
   return { unitId: dto.unitId, windowStart: dto.windowStart, windowEnd: dto.windowEnd };
+}
+
+/**
+ * Filters by the status the caller sees (see `completionOf` of the domain): the stored status where they see
+ * every inspection of the campaign, the one derived from those they see otherwise. The
+ * visibility rule is `visibleTo`, the one every inspection query uses.
+ */
+function statusAsSeenBy(q: SelectQueryBuilder<CampaignEntity>, user: UserActor, status: 'active' | 'completed'): void {
+  if (user.role === 'chairman') {
+    q.andWhere('c.status = :status', { status });
+    return;
+  }
+  const count = (alias: string, onlyVisible: boolean, onlyOpen = false) => {
+    const sub = q.subQuery().select('count(*)').from(InspectionEntity, alias).where(`${alias}.campaign_id = c.id`);
+    if (onlyVisible) visibleTo(sub, user, alias);
+    if (onlyOpen) sub.andWhere(`${alias}.status NOT IN ('closed', 'cancelled')`);
+    q.setParameters(sub.getParameters());
+    return sub.getQuery();
+  };
+  const derived = `CASE
+      WHEN ${count('every_i', false)} = ${count('seen_i', true)} THEN c.status
+      WHEN ${count('seen_any', true)} > 0 AND ${count('seen_open', true, true)} = 0 THEN 'completed'
+      ELSE 'active' END`;
+  q.andWhere(`(${derived}) = :status`, { status });
 }
 
 function countProgress(inspections: InspectionEntity[]) {

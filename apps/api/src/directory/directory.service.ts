@@ -8,6 +8,7 @@ import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { FieldProblem, problems } from '../common/problem';
 import { containsPattern, FOLD_PARAMETERS, foldAccents, foldedSql } from './accent-insensitive';
 import { CreateUserDto, ListUsersQuery, UserView } from './directory.dto';
+import { insertUnique } from '../common/unique-violation';
 
 /** Units and user accounts: the organisation the inspections are about. Plain records, managed by admins. */
 @Injectable()
@@ -19,7 +20,7 @@ export class DirectoryService {
 
   async listUsers(query: ListUsersQuery): Promise<Page<UserView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const q = this.db.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.username', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
     if (query.role) q.andWhere('u.role = :role', { role: query.role });
     if (query.active) q.andWhere('u.active = :active', { active: query.active === 'true' });
@@ -30,8 +31,8 @@ export class DirectoryService {
       .forEach((word, i) => {
         q.andWhere(`(${foldedSql('u.username')} LIKE :word${i} OR ${foldedSql('u.display_name')} LIKE :word${i})`, { ...FOLD_PARAMETERS, [`word${i}`]: containsPattern(word) });
       });
-    if (after) q.andWhere('(u.username, u.id) > (:key, :id)', { key: after.key, id: after.id });
-    return toPage(await q.getMany(), limit, (u) => ({ key: u.username, id: u.id }), toUserView);
+    if (after) q.andWhere('(u.username, u.id) > (:key, :id)', { key: after[0], id: after[1] });
+    return toPage(await q.getMany(), limit, (u) => [u.username, u.id], toUserView);
   }
 
   async findUser(id: string): Promise<UserView | undefined> {
@@ -55,7 +56,6 @@ export class DirectoryService {
     }
     const repo = this.db.getRepository(UserEntity);
     const username = dto.username.toLowerCase();
-    if (await repo.exists({ where: { username } })) throw problems.conflict(`The username ${username} is taken.`);
     const user = repo.create({
       id: randomUUID(),
       username,
@@ -68,7 +68,7 @@ export class DirectoryService {
       active: true,
       mustChangePassword: false,
     });
-    await repo.insert(user);
+    await insertUnique(() => repo.insert(user), 'users_username_key', () => problems.conflict(`The username ${username} is taken.`));
     return toUserView(user);
   }
 

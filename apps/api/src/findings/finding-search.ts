@@ -35,7 +35,7 @@ export class FindingSearch {
 
   async search(query: SearchFindingsQuery, user: UserActor): Promise<Page<FindingSearchItem>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const q = this.db
       .getRepository(FindingEntity)
       .createQueryBuilder('f')
@@ -64,9 +64,9 @@ export class FindingSearch {
     if (query.severity) q.andWhere('f.severity = :severity', { severity: query.severity });
     if (query.unitId) q.andWhere('f.unit_id = :unitId', { unitId: query.unitId });
     if (query.year) q.andWhere('f.year = :year', { year: query.year });
-    if (after) q.andWhere('(f.recorded_at, f.id) < (:key, :id)', { key: after.key, id: after.id });
+    if (after) q.andWhere('(f.recorded_at, f.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getRawMany<FoundRow>();
-    return toPage(rows, limit, (r) => ({ key: new Date(r.recordedAt).toISOString(), id: r.id }), toItem);
+    return toPage(rows, limit, (r) => [new Date(r.recordedAt).toISOString(), r.id], toItem);
   }
 }
 

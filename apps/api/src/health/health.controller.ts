@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
@@ -6,18 +6,24 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 
+/** Why a check failed, as the public may know it: the error itself (addresses, versions) goes to the log only. */
+type CheckError = 'timeout' | 'unreachable';
+
 interface Check {
   status: 'up' | 'down';
   latencyMs: number;
-  error?: string;
+  error?: CheckError;
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
 
+class CheckTimeout extends Error {}
+
 export class HealthCheckView {
   @ApiProperty({ enum: ['up', 'down'] }) readonly status!: 'up' | 'down';
   @ApiProperty({ type: 'integer', description: 'How long the check took, in milliseconds.' }) readonly latencyMs!: number;
-  @ApiPropertyOptional({ description: 'When down: the first line of the error (at most 200 characters).' }) readonly error?: string;
+  @ApiPropertyOptional({ enum: ['timeout', 'unreachable'], description: 'When down: no answer in time, or any other failure (the error itself is in the server’s log).' })
+  readonly error?: CheckError;
 }
 
 export class HealthChecksView {
@@ -39,31 +45,39 @@ export class HealthController {
     @Inject(Client) private readonly temporal: Client,
   ) {}
 
+  private readonly logger = new Logger(HealthController.name);
+
   @Get()
   @Public()
   @ApiOkResponse({ type: HealthView, description: 'Every dependency is up.' })
   @ApiServiceUnavailableResponse({ type: HealthView, description: 'A dependency is down; the body (the same shape, not a problem) says which.' })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
     const [database, temporal] = await Promise.all([
-      timed(() => withTimeout(this.db.query('SELECT 1'))),
+      this.timed('database', () => withTimeout(this.db.query('SELECT 1'))),
       // The gRPC deadline bounds the call and its retries; awaiting it (rather than racing it)
       // leaves nothing in flight that could outlive a shutdown.
-      timed(() => this.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => this.temporal.workflowService.getSystemInfo({}))),
+      this.timed('temporal', () => this.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => this.temporal.workflowService.getSystemInfo({}))),
     ]);
     const ok = database.status === 'up' && temporal.status === 'up';
     response.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'unavailable', checks: { database, temporal } };
   }
+
+  private async timed(name: string, check: () => Promise<unknown>): Promise<Check> {
+    const started = Date.now();
+    try {
+      await check();
+      return { status: 'up', latencyMs: Date.now() - started };
+    } catch (error) {
+      this.logger.warn({ msg: `health check of ${name} failed`, err: error });
+      return { status: 'down', latencyMs: Date.now() - started, error: isTimeout(error) ? 'timeout' : 'unreachable' };
+    }
+  }
 }
 
-async function timed(check: () => Promise<unknown>): Promise<Check> {
-  const started = Date.now();
-  try {
-    await check();
-    return { status: 'up', latencyMs: Date.now() - started };
-  } catch (error) {
-    return { status: 'down', latencyMs: Date.now() - started, error: error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unavailable' };
-  }
+/** Our own timer, or the gRPC deadline (DEADLINE_EXCEEDED, status 4). */
+function isTimeout(error: unknown): boolean {
+  return error instanceof CheckTimeout || (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 4);
 }
 
 /** A database that stops answering (rather than refusing) must not hang the health check. */
@@ -73,7 +87,7 @@ async function withTimeout<T>(work: Promise<T>): Promise<T> {
     return await Promise.race([
       work,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new CheckTimeout(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
       }),
     ]);
   } finally {

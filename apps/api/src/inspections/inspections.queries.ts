@@ -31,15 +31,15 @@ export class InspectionQueries {
 
   async list(query: ListInspectionsQuery, user: UserActor): Promise<Page<InspectionView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const q = this.db.getRepository(InspectionEntity).createQueryBuilder('i').orderBy('i.planned_at', 'DESC').addOrderBy('i.id', 'DESC').limit(limit + 1);
     visibleTo(q, user);
     if (query.campaignId) q.andWhere('i.campaign_id = :campaignId', { campaignId: query.campaignId });
     if (query.unitId) q.andWhere('i.unit_id = :unitId', { unitId: query.unitId });
     if (query.status) q.andWhere('i.status = :status', { status: query.status });
-    if (after) q.andWhere('(i.planned_at, i.id) < (:key, :id)', { key: after.key, id: after.id });
+    if (after) q.andWhere('(i.planned_at, i.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
-    return toPage(rows, limit, (r) => ({ key: r.plannedAt.toISOString(), id: r.id }), (r) => toInspectionView(r.state, r.version, user));
+    return toPage(rows, limit, (r) => [r.plannedAt.toISOString(), r.id], (r) => toInspectionView(r.state, r.version, user));
   }
 
   /**
@@ -49,12 +49,12 @@ export class InspectionQueries {
   async events(id: string, user: UserActor, query: PageQuery): Promise<Page<EventView>> {
     const { state } = await this.visibleState(id, user);
     const limit = pageLimit(query);
-    const seen = query.cursor ? Number(decodeCursor(query.cursor)!.key) : 0;
-    if (!Number.isInteger(seen) || seen < 0) throw problems.badRequest('The cursor is not valid.', [{ field: 'cursor', message: 'must be a cursor returned by a previous page' }]);
+    const after = decodeCursor(query.cursor, ['count', 'uuid']);
+    const seen = after ? Number(after[0]) : 0;
     const visible = visibleEvents(await new EventStore(this.db).readStream(streamIds.inspection(id)), state, user);
     const page = visible.slice(seen, seen + limit);
     const more = seen + limit < visible.length;
-    return { items: page, nextCursor: more ? encodeCursor({ key: String(seen + limit), id: page[page.length - 1].id }) : null };
+    return { items: page, nextCursor: more ? encodeCursor([String(seen + limit), page[page.length - 1].id]) : null };
   }
 }
 

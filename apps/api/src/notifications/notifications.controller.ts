@@ -6,7 +6,7 @@ import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { NotificationEntity, NotificationReadEntity } from '@inspectorate/read-model';
 import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorators';
 import { ApiJsonBodyProblems, ApiProblem, ApiProblems } from '../common/api-responses';
-import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
+import { decodeCursor, invalidCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { EmptyDto } from '../inspections/inspection.dto';
 
@@ -45,19 +45,19 @@ export class NotificationsController {
   @ApiProblem(400)
   async list(@Query() query: ListNotificationsQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<NotificationView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = await this.positionAfter(query.cursor, user);
     const q = addressedTo(this.db.getRepository(NotificationEntity).createQueryBuilder('n'), user)
       .leftJoinAndMapOne('n.read', NotificationReadEntity, 'r', 'r.notification_id = n.id AND r.user_id = :me', { me: user.userId })
       .orderBy('n.event_position', 'DESC')
       .addOrderBy('n.id', 'DESC')
       .limit(limit + 1);
     if (query.unread === 'true') q.andWhere('r.notification_id IS NULL');
-    if (after) q.andWhere('(n.event_position, n.id) < (:key, :id)', { key: Number(after.key), id: after.id });
+    if (after) q.andWhere('(n.event_position, n.id) < (:position, :id)', after);
     const rows = (await q.getMany()) as (NotificationEntity & { read?: NotificationReadEntity })[];
     return toPage(
       rows,
       limit,
-      (n) => ({ key: String(n.eventPosition), id: n.id }),
+      (n) => [n.id],
       (n) => ({
         id: n.id,
         inspectionId: n.inspectionId,
@@ -69,6 +69,20 @@ export class NotificationsController {
         read: Boolean(n.read),
       }),
     );
+  }
+
+  /**
+   * Where the page after a cursor starts. The cursor names only the last notification the caller
+   * was shown; its place in the (global) event log is looked up here, so the cursor reveals
+   * nothing of how many events the district has recorded.
+   */
+  private async positionAfter(cursor: string | undefined, user: AuthenticatedUser): Promise<{ position: number; id: string } | undefined> {
+    const after = decodeCursor(cursor, ['notificationId']);
+    if (!after) return undefined;
+    const [id] = after;
+    const last = await addressedTo(this.db.getRepository(NotificationEntity).createQueryBuilder('n'), user).andWhere('n.id = :id', { id }).getOne();
+    if (!last) throw invalidCursor();
+    return { position: last.eventPosition, id };
   }
 
   @Post(':id/read')

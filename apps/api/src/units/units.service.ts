@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { UnitEntity } from '@inspectorate/directory';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { FieldProblem, problems } from '../common/problem';
+import { insertUnique } from '../common/unique-violation';
 import { CreateUnitDto, ListUnitsQuery, UnitView, UpdateUnitDto } from './unit.dto';
 
 /**
@@ -21,11 +22,11 @@ export class UnitsService {
 
   async list(query: ListUnitsQuery): Promise<Page<UnitView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const q = this.db.getRepository(UnitEntity).createQueryBuilder('u').orderBy('u.code', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
     if (query.active) q.andWhere('u.active = :active', { active: query.active === 'true' });
-    if (after) q.andWhere('(u.code, u.id) > (:key, :id)', { key: after.key, id: after.id });
-    return toPage(await q.getMany(), limit, (u) => ({ key: u.code, id: u.id }), toUnitView);
+    if (after) q.andWhere('(u.code, u.id) > (:key, :id)', { key: after[0], id: after[1] });
+    return toPage(await q.getMany(), limit, (u) => [u.code, u.id], toUnitView);
   }
 
   async find(id: string): Promise<UnitView | undefined> {
@@ -35,9 +36,8 @@ export class UnitsService {
 
   async create(dto: CreateUnitDto): Promise<UnitView> {
     const repo = this.db.getRepository(UnitEntity);
-    if (await repo.exists({ where: { code: dto.code } })) throw codeTaken(dto.code);
     const unit = repo.create({ id: randomUUID(), code: dto.code, name: dto.name, kind: dto.kind, active: true, deactivatedAt: null });
-    await refuseDuplicateCode(dto.code, () => repo.insert(unit));
+    await insertUnique(() => repo.insert(unit), 'units_code_key', () => codeTaken(dto.code));
     return toUnitView(unit);
   }
 
@@ -52,8 +52,8 @@ export class UnitsService {
     if (dto.kind !== undefined && dto.kind !== unit.kind) changes.kind = dto.kind;
     if (Object.keys(changes).length === 0) return toUnitView(unit);
     const repo = this.db.getRepository(UnitEntity);
-    if (changes.code && (await repo.exists({ where: { code: changes.code } }))) throw codeTaken(changes.code);
-    await refuseDuplicateCode(changes.code ?? unit.code, () => repo.update({ id }, changes));
+    // The unique index decides between two requests that change codes at the same moment.
+    await insertUnique(() => repo.update({ id }, changes), 'units_code_key', () => codeTaken(changes.code ?? unit.code));
     this.logger.log({ msg: 'unit changed', unitId: id, fields: Object.keys(changes) });
     return toUnitView({ ...unit, ...changes });
   }
@@ -122,14 +122,4 @@ function describe(unit: Pick<UnitEntity, 'code' | 'name'>): string {
 
 function codeTaken(code: string) {
   return problems.conflict(`A unit with code ${code} already exists.`);
-}
-
-/** The unique index decides between two requests that checked at the same moment: 409, not 500. */
-async function refuseDuplicateCode<T>(code: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw codeTaken(code);
-    throw error;
-  }
 }

@@ -1,0 +1,19 @@
+import { completionOf, CompletionFacts } from './completion';
+
+const at = (iso: string) => new Date(iso);
+const planned: CompletionFacts = { status: 'planned', closedAt: null, cancelledAt: null };
+const remediating: CompletionFacts = { status: 'remediating', closedAt: null, cancelledAt: null };
+const closed: CompletionFacts = { status: 'closed', closedAt: at('2023-09-01T02:00:00Z'), cancelledAt: null };
+const cancelled: CompletionFacts = { status: 'cancelled', closedAt: null, cancelledAt: at('2023-09-05T03:00:00Z') };
+
+describe('completionOf', () => {
+  it.each([
+    ['no inspection', [], { status: 'active' }],
+    ['one still planned', [closed, planned], { status: 'active' }],
+    ['one still remediating', [remediating, cancelled], { status: 'active' }],
+    ['every one closed or cancelled, at the last of them', [closed, cancelled], { status: 'completed', completedAt: at('2023-09-05T03:00:00Z') }],
+    ['one closed', [closed], { status: 'completed', completedAt: at('2023-09-01T02:00:00Z') }],
+  ])('%s', (_, inspections, expected) => {
+    expect(completionOf(inspections)).toEqual(expected);
+  });
+});

@@ -1,0 +1,76 @@
+import { eventually, Scenario } from '../harness/scenario';
+import { startStack, TestStack } from '../harness/stack';
+
+/**
+ * Staff outside a campaign's team see only its started inspections. Its status, completion time
+ * and progress must follow from those alone: a campaign whose every visible target is finished
+ * looks completed to them, exactly like one that really is, whatever is still planned in secret.
+ */
+describe('campaign status as seen from outside the team', () => {
+  let stack: TestStack;
+  let scenario: Scenario;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    scenario = new Scenario(stack);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  /** Starts the inspection and cancels it: finished, and visible to all staff since it started. */
+  async function startAndCancel(inspectionId: string) {
+    await scenario.start(inspectionId);
+    await stack.api.expect(200, stack.api.post(stack.people.lead, `/inspections/${inspectionId}/cancel`, { reason: 'Đơn vị sáp nhập.' }));
+  }
+
+  it('derives status, completedAt and progress from the visible inspections', async () => {
+    const { api, people } = stack;
+    // Two targets: one visited and cancelled, one still planned (secret).
+    const withSecret = await scenario.campaign({ units: [people.units.a, people.units.b] });
+    const targets = withSecret.targets as { inspectionId: string; unitId: string }[];
+    const visited = targets.find((t) => t.unitId === people.units.a)!;
+    const secret = targets.find((t) => t.unitId === people.units.b)!;
+    await startAndCancel(visited.inspectionId);
+    // One target only, visited and cancelled: really completed.
+    const finished = await scenario.campaign({ units: [people.units.c] });
+    await startAndCancel(finished.targets[0].inspectionId);
+    await eventually(async () => ((await api.expect(200, api.get(people.chairman, `/campaigns/${finished.id}`))).status === 'completed' ? true : undefined));
+
+    const insider = await api.expect(200, api.get(people.lead, `/campaigns/${withSecret.id}`));
+    expect(insider.status).toBe('active');
+    expect(insider.targets.map((t: { inspectionId: string }) => t.inspectionId).sort()).toEqual([visited.inspectionId, secret.inspectionId].sort());
+
+    for (const outsider of [people.outsideInspector, people.otherLead, people.admin]) {
+      const seen = await api.expect(200, api.get(outsider, `/campaigns/${withSecret.id}`));
+      const reference = await api.expect(200, api.get(outsider, `/campaigns/${finished.id}`));
+      expect(seen.targets.map((t: { inspectionId: string }) => t.inspectionId)).toEqual([visited.inspectionId]);
+      expect(seen.status).toBe('completed');
+      expect(seen.progress).toEqual({ planned: 0, inProgress: 0, closed: 0, cancelled: 1, total: 1 });
+      expect(Object.keys(seen).sort()).toEqual(Object.keys(reference).sort());
+      expect(Date.parse(seen.completedAt)).toBeGreaterThanOrEqual(Date.parse(seen.createdAt));
+      expect({ status: reference.status, progress: reference.progress }).toEqual({ status: seen.status, progress: seen.progress });
+
+      // The list's status filter agrees with what the caller sees.
+      const ids = async (status: string) =>
+        ((await api.expect(200, api.get(outsider, `/campaigns?status=${status}&limit=500`))).items as { id: string }[]).map((c) => c.id);
+      expect(await ids('completed')).toEqual(expect.arrayContaining([withSecret.id, finished.id]));
+      expect(await ids('active')).not.toContain(withSecret.id);
+      const listed = (await api.expect(200, api.get(outsider, '/campaigns?limit=500'))).items.find((c: { id: string }) => c.id === withSecret.id);
+      expect(listed).toEqual(seen);
+
+      // So does the campaign report.
+      const report = await api.expect(200, api.get(outsider, `/reports/campaigns/${withSecret.id}`));
+      expect(report.campaign).toMatchObject({ status: 'completed', completedAt: seen.completedAt });
+      expect(report.inspections.planned).toBe(1);
+    }
+
+    // The team and the chairman still see the campaign as it is.
+    expect((await api.expect(200, api.get(people.lead, `/reports/campaigns/${withSecret.id}`))).campaign).toMatchObject({ status: 'active', completedAt: null });
+    expect((await api.expect(200, api.get(people.chairman, `/reports/campaigns/${withSecret.id}`))).campaign).toMatchObject({ status: 'active', completedAt: null });
+    const chairmanIds = ((await api.expect(200, api.get(people.chairman, '/campaigns?status=active&limit=500'))).items as { id: string }[]).map((c) => c.id);
+    expect(chairmanIds).toContain(withSecret.id);
+    const leadIds = ((await api.expect(200, api.get(people.lead, '/campaigns?status=active&limit=500'))).items as { id: string }[]).map((c) => c.id);
+    expect(leadIds).toContain(withSecret.id);
+  });
+});
