@@ -175,6 +175,7 @@ describe('login and tokens', () => {
         TEMPORAL_TASK_QUEUE: stack.config.TEMPORAL_TASK_QUEUE,
         JWT_SECRET: randomBytes(32).toString('hex'),
         PAYLOAD_ENCRYPTION_KEYS: `prod-1:${randomBytes(32).toString('base64')}`,
+        CHAIN_CHECKPOINT_KEY: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'silent',
       });
 

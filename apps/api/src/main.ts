@@ -15,8 +15,9 @@ async function bootstrap(): Promise<void> {
   const logger = new JsonLogger('api', config.LOG_LEVEL);
   const app = await createHttpApp(config, logger);
   await refuseDemoAccountsInProduction(app, config);
-  await app.listen(config.PORT, '0.0.0.0');
-  logger.log({ msg: 'api listening', port: config.PORT, env: config.APP_ENV });
+  await app.listen(config.PORT, config.listenHost);
+  const { address, port } = app.getHttpServer().address() as { address: string; port: number };
+  logger.log({ msg: 'api listening', host: address, port, env: config.APP_ENV });
 }
 
 bootstrap().catch((error: unknown) => {
