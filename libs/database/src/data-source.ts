@@ -1,15 +1,16 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
 import { UnitEntity, UserEntity } from '@inspectorate/directory';
-import { EventRecordEntity } from '@inspectorate/event-store';
+import { ChainCheckpointEntity, EventRecordEntity } from '@inspectorate/event-store';
 import { READ_MODEL_ENTITIES } from '@inspectorate/read-model';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-InitialSchema';
+import { ChainGuards1764100000000 } from './migrations/1764100000000-ChainGuards';
 
-export const ALL_ENTITIES = [EventRecordEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, AttachmentEntity, IdempotencyRecordEntity];
+export const ALL_ENTITIES = [EventRecordEntity, ChainCheckpointEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, AttachmentEntity, IdempotencyRecordEntity];
 
 /** Migrations in order. Each is reviewed SQL; `synchronize` is never used. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, ChainGuards1764100000000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
