@@ -85,6 +85,14 @@ export class AppConfig {
   @IsInt() @Min(1024) @Type(() => Number)
   ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** What one user may keep uploaded in total (413 above); bounds the disk one account can fill. */
+  @IsInt() @Min(1024) @Type(() => Number)
+  ATTACHMENT_QUOTA_BYTES_PER_USER = 1024 * 1024 * 1024;
+
+  /** Reports and printed conclusions one user may ask for per minute (429 above). */
+  @IsInt() @Min(1) @Max(100_000) @Type(() => Number)
+  EXPENSIVE_READS_PER_MINUTE = 60;
+
   @IsString()
   DATA_DIR = '.run/data';
 

@@ -18,7 +18,8 @@ const TITLES: Record<AnyReport['kind'], string> = {
 /**
  * Answers a report in the format asked for: the JSON itself, or the same data flattened to
  * tables (once, by `reportTables`) and written as CSV or XLSX, as an attachment. Reports are
- * confidential and change with every event: never cached. Server-Timing tells how long loading
+ * confidential and change with every event: never cached by clients or proxies (the server keeps
+ * replays of past instants, see ReportRowsSource.replay). Server-Timing tells how long loading
  * (live or replay) and computing took; nothing about the size of the log is sent, since a count
  * of all events would reveal to anyone that something (a planned visit) was recorded.
  */
@@ -31,7 +32,7 @@ export async function reportResponse<R extends AnyReport>(
   res.setHeader('Cache-Control', 'private, no-store');
   res.setHeader(
     'Server-Timing',
-    [`load;dur=${timing.loadMs.toFixed(1)};desc="${timing.source}"`, `compute;dur=${timing.computeMs.toFixed(1)}`].join(', '),
+    [`load;dur=${timing.loadMs.toFixed(1)};desc="${timing.source}${timing.cached ? ', cached' : ''}"`, `compute;dur=${timing.computeMs.toFixed(1)}`].join(', '),
   );
   if (!format || format === 'json') return report;
   const tables = reportTables(report);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { ConclusionPdfController } from './conclusion-pdf.controller';
+import { ExpensiveReadGuard, ExpensiveReads } from './expensive-reads';
 import { ReportRowsSource } from './report-rows';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -9,6 +10,6 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [InspectionsModule],
   controllers: [ReportsController, ConclusionPdfController],
-  providers: [ReportsService, ReportRowsSource],
+  providers: [ReportsService, ReportRowsSource, ExpensiveReads, ExpensiveReadGuard],
 })
 export class ReportsModule {}
