@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { INSECURE_DEFAULTS } from '@inspectorate/config';
-import { createDataSource } from '@inspectorate/database';
+import { checkDatabaseRole, createDataSource, databaseRoleProblem } from '@inspectorate/database';
 import { APP_ROLE } from '@inspectorate/database/migrations/1764100000000-ChainGuards';
 import { CheckpointSigner, EventStore, verifyEventChain } from '@inspectorate/event-store';
 import { Projector, rebuildProjections } from '@inspectorate/read-model';
@@ -75,6 +75,31 @@ describe('the app’s database role', () => {
     ['create a table of its own', 'CREATE TABLE mine (x int)', /permission denied for schema public/],
   ])('may not %s', async (_what, statement, refusal) => {
     await expect(asApp(statement)).rejects.toThrow(refusal);
+  });
+
+  it('is what production starts with; the owner (here a superuser) is refused', async () => {
+    expect(await databaseRoleProblem(app)).toBeUndefined();
+    await expect(checkDatabaseRole(app, true, () => undefined)).resolves.toBeUndefined();
+    expect(await databaseRoleProblem(db.dataSource)).toMatch(/is a superuser: it could disable the event log's triggers/);
+    await expect(checkDatabaseRole(db.dataSource, true, () => undefined)).rejects.toThrow(/^Refusing to start in production: the database role ".*" is a superuser/);
+    const warnings: string[] = [];
+    await checkDatabaseRole(db.dataSource, false, (message) => warnings.push(message));
+    expect(warnings).toEqual([expect.stringMatching(/superuser.*in production log in as a member of inspectorate_app/)]);
+  });
+
+  it('is refused in production when it owns the log, superuser or not', async () => {
+    const owner = `inspectorate_t_own_${randomBytes(4).toString('hex')}`;
+    await db.sql(`CREATE ROLE ${owner} LOGIN; ALTER TABLE events OWNER TO ${owner}`);
+    const url = new URL(db.url);
+    url.username = owner;
+    const asOwner = createDataSource(url.toString(), 1);
+    await asOwner.initialize();
+    try {
+      expect(await databaseRoleProblem(asOwner)).toBe(`the database role "${owner}" owns the event log (its owner is "${owner}"): it could disable its triggers and rewrite it`);
+    } finally {
+      await asOwner.destroy();
+      await db.sql(`ALTER TABLE events OWNER TO CURRENT_USER; DROP ROLE ${owner}`);
+    }
   });
 
   it('may not insert an event that does not follow the head', async () => {
