@@ -55,6 +55,8 @@ async function main() {
     env.TEMPORAL_NAMESPACE = namespace;
     env.WORKFLOW_BUNDLE_PATH = env.WORKFLOW_BUNDLE_PATH ?? path.join(ROOT, 'dist', 'workflow-bundle.js');
     env.SEED_DEMO = env.SEED_DEMO ?? 'true';
+    // The API, the worker and the CLI share this folder, hence this installation's generated
+    // secrets (installation-secrets.json: JWT secret, payload key, checkpoint key) unless set.
     env.DATA_DIR = env.DATA_DIR ?? path.join(RUN, 'data');
 
     await runToEnd('migrate', ['dist/apps/cli/src/main.js', 'migrate'], env);
@@ -72,6 +74,7 @@ async function main() {
     log(`  API        http://localhost:${port}/api/v1   (health: /api/v1/health, docs: http://localhost:${port}/docs)`);
     log(`  Temporal   ${server.address} namespace ${namespace} (via ${server.via})`);
     log(`  logs       ${path.relative(ROOT, LOGS)}/   — Ctrl-C stops everything`);
+    log(`  secrets    ${path.relative(ROOT, path.join(env.DATA_DIR, 'installation-secrets.json'))} (generated on the first start, unless set in the environment)`);
   } catch (error) {
     log(`start failed: ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);

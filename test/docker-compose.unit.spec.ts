@@ -34,6 +34,14 @@ describe('docker-compose.yml', () => {
       for (const name of Object.keys(compose.services[service].environment)) expect([service, name, known.has(name)]).toEqual([service, name, true]);
     }
   });
+
+  it('runs the API and the worker as a login role of inspectorate_app, the migrations as the owner', () => {
+    const userOf = (service: string) => new URL(compose.services[service].environment.DATABASE_URL.replace(/\$\{[^}]*\}/g, 'x')).username;
+    expect(userOf('migrate')).toBe('postgres');
+    expect([userOf('api'), userOf('worker')]).toEqual(['inspectorate', 'inspectorate']);
+    expect(compose.configs['postgres-app-role'].content).toMatch(/CREATE ROLE inspectorate LOGIN PASSWORD .* IN ROLE inspectorate_app;/);
+    expect(compose.services.api.environment.HOST).toBe('0.0.0.0');
+  });
 });
 
 /** The mutual-TLS layer (docker-compose.mtls.yml) over the base file: the production shape. */

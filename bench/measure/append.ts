@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RecordedEvent } from '@inspectorate/domain';
-import { EventStore, NewEvent } from '@inspectorate/event-store';
+import { CheckpointSigner, EventStore, NewEvent } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
 import { ReportWorld } from '@inspectorate/reports/testing/scenario';
 import { BenchContext } from '../lib/context';
@@ -11,14 +11,17 @@ const DESCRIPTION = 'Hai công chức vắng mặt không lý do lúc 8 giờ 30
 
 /**
  * (2) The write path without Temporal or HTTP: EventStore.append of one FindingRecorded event
- * to an inspection in progress, with the projector in the same transaction (what the worker's
- * activity does), and without it (the event store alone); against inserting one row of the
+ * to an inspection in progress, with the projector and a signed checkpoint in the same
+ * transaction (what the worker's activity does), and without them (the event store alone, and
+ * with only the checkpoint); against inserting one row of the
  * same size into a scratch table in a transaction of its own, on the same database.
  */
 export async function measureAppend(ctx: BenchContext): Promise<Section> {
   const { stack, config, profiler } = ctx;
   const db = stack.db;
   const store = new EventStore(db);
+  // As the worker appends: a signed checkpoint of the head in each append's transaction.
+  const signedStore = new EventStore(db, { checkpoints: new CheckpointSigner(stack.config.CHAIN_CHECKPOINT_KEY) });
   const projector = new Projector();
   const team = { leadInspectorId: stack.people.lead.id, inspectorIds: [stack.people.inspector1.id] };
   const world = new ReportWorld({ newId: () => randomUUID(), team });
@@ -30,6 +33,7 @@ export async function measureAppend(ctx: BenchContext): Promise<Section> {
   const baseline = new Series('INSERT one row of the same size into a scratch table (own transaction)', 'ms');
   const projected = new Series('EventStore.append 1 event + Projector (one transaction)', 'ms');
   const storeOnly = new Series('EventStore.append 1 event, no projector', 'ms');
+  const storeSigned = new Series('EventStore.append 1 event + signed checkpoint, no projector', 'ms');
   const byIndex: number[][] = [];
   const versions = new Map<string, number>();
 
@@ -48,10 +52,10 @@ export async function measureAppend(ctx: BenchContext): Promise<Section> {
       })),
     };
   };
-  const appendFrom = async (from: number, project: boolean) => {
+  const appendFrom = async (from: number, project: boolean, signed = project) => {
     const { streamId, events } = newEvents(from);
     const expectedVersion = versions.get(streamId) ?? 0;
-    await store.append(
+    await (signed ? signedStore : store).append(
       [{ streamId, streamType: 'inspection', expectedVersion, events }],
       project ? (m, stored) => projector.project(m, stored) : undefined,
     );
@@ -61,7 +65,7 @@ export async function measureAppend(ctx: BenchContext): Promise<Section> {
 
   for (let r = 0; r <= config.rounds; r += 1) {
     const warmUp = r === 0;
-    if (!warmUp) [baseline, projected, storeOnly].forEach((s) => s.newRound());
+    if (!warmUp) [baseline, projected, storeOnly, storeSigned].forEach((s) => s.newRound());
     // Two fresh inspections in progress on a unit and campaign of the generated year: one
     // projected as the worker does, one only in the log.
     const unitId = ctx.unitIds[(r + 3) % ctx.unitIds.length];
@@ -76,6 +80,8 @@ export async function measureAppend(ctx: BenchContext): Promise<Section> {
     await a.ready;
     const b = plan(false);
     await b.ready;
+    const c = plan(false);
+    await c.ready;
 
     const n = warmUp ? 10 : config.appendsPerRound;
     for (let i = 0; i < n; i += 1) {
@@ -99,6 +105,15 @@ export async function measureAppend(ctx: BenchContext): Promise<Section> {
             world.finding(b.id, 'KL-01', 'major', minute(i), DESCRIPTION);
             const { ms } = await profiler.during(warmUp ? 'warm-up' : 'append:store-only', () => time(() => appendFrom(from, false)));
             if (!warmUp) storeOnly.add(ms);
+          },
+        ],
+        [
+          storeSigned,
+          async () => {
+            const from = world.log.length;
+            world.finding(c.id, 'KL-01', 'major', minute(i), DESCRIPTION);
+            const { ms } = await profiler.during(warmUp ? 'warm-up' : 'append:store-signed', () => time(() => appendFrom(from, false, true)));
+            if (!warmUp) storeSigned.add(ms);
           },
         ],
         [
@@ -140,7 +155,7 @@ export async function measureAppend(ctx: BenchContext): Promise<Section> {
     title: '(2) Append + projection, direct (no HTTP, no Temporal): one FindingRecorded per append',
     baseline:
       'INSERT of one row of the same size (event data, actor, metadata as jsonb) into a scratch table with a primary key, in its own READ COMMITTED transaction on the same database: the floor for any durable single-event write (round trips + commit flush).',
-    rows: [baselineRow(baseline), comparedRow(storeOnly, baseline), comparedRow(projected, baseline)],
+    rows: [baselineRow(baseline), comparedRow(storeOnly, baseline), comparedRow(storeSigned, baseline), comparedRow(projected, baseline)],
     details: {
       growth: {
         note: `the projector rewrites every finding of the inspection on each append: median of appends 1–10 vs ${Math.max(1, byIndex.length - 9)}–${byIndex.length} of a round`,
@@ -151,6 +166,7 @@ export async function measureAppend(ctx: BenchContext): Promise<Section> {
       sqlPerAppend: {
         projected: perOperation(profiler.of('append:projected'), count),
         storeOnly: perOperation(profiler.of('append:store-only'), storeOnly.samples.length),
+        storeSigned: perOperation(profiler.of('append:store-signed'), storeSigned.samples.length),
         baseline: perOperation(profiler.of('append:baseline'), baseline.samples.length),
       },
     },

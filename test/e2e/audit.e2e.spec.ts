@@ -44,13 +44,47 @@ describe('GET /audit/verify', () => {
     expect(last).toBeGreaterThanOrEqual(4);
     for (const user of [people.admin, people.chairman]) {
       const result = await api.expect(200, api.get(user, '/audit/verify'));
-      expect(result).toEqual({ intact: true, checked: last, lastPosition: last });
+      expect(result).toEqual({ intact: true, checked: last, lastPosition: last, checkpoints: { checked: expect.any(Number), lastSignedPosition: last } });
     }
   });
 
   it('is in the OpenAPI document, for bearer tokens', async () => {
     const doc = (await request(stack.api.baseUrl).get('/docs-json').expect(200)).body;
     expect(doc.paths['/api/v1/audit/verify'].get.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('tells the newest events were removed, though the chain that remains is intact', async () => {
+    const { api, people } = stack;
+    const last = await head();
+    const client = new PgClient({ connectionString: stack.databaseUrl });
+    await client.connect();
+    try {
+      // An owner's copy of the log is the way to put it back afterwards (the log is append-only).
+      await client.query(`BEGIN;
+        CREATE TABLE removed_events AS SELECT * FROM events WHERE position = ${last};
+        ALTER TABLE events DISABLE TRIGGER USER;
+        DELETE FROM events WHERE position = ${last};
+        COMMIT;`);
+      const result = await api.expect(200, api.get(people.chairman, '/audit/verify'));
+      expect(result).toEqual({
+        intact: false,
+        checked: last - 1,
+        lastPosition: last - 1,
+        checkpoints: {
+          checked: expect.any(Number),
+          lastSignedPosition: expect.any(Number),
+          problem: { position: last, reason: `the log ends at position ${last - 1}, but position ${last} was signed: the newest events were removed` },
+        },
+      });
+    } finally {
+      await client.query(`BEGIN;
+        INSERT INTO events SELECT * FROM removed_events;
+        ALTER TABLE events ENABLE TRIGGER USER;
+        DROP TABLE removed_events;
+        COMMIT;`);
+      await client.end();
+    }
+    expect((await api.expect(200, api.get(people.chairman, '/audit/verify'))).intact).toBe(true);
   });
 
   it('names the first broken link after a row was tampered with behind the triggers', async () => {
@@ -76,6 +110,7 @@ describe('GET /audit/verify', () => {
       checked: target - 1,
       lastPosition: target - 1,
       firstBrokenLink: { position: target, eventId, reason: 'its content does not match its hash' },
+      checkpoints: { checked: expect.any(Number), lastSignedPosition: expect.any(Number) },
     });
     // The database still refuses an ordinary attempt to put it back.
     await expect(stack.db.query(`UPDATE events SET data = data WHERE position = ${target}`)).rejects.toThrow(/append-only/);

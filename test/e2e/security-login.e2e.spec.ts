@@ -196,6 +196,7 @@ describe('login and tokens', () => {
         TEMPORAL_PLAINTEXT_ALLOWED: 'true', // the test run's shared Temporal server is plaintext
         JWT_SECRET: randomBytes(32).toString('hex'),
         PAYLOAD_ENCRYPTION_KEYS: `prod-1:${randomBytes(32).toString('base64')}`,
+        CHAIN_CHECKPOINT_KEY: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'silent',
       });
 

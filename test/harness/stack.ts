@@ -73,6 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     WORKFLOW_BUNDLE_PATH: env.bundle,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    EXPENSIVE_READS_PER_MINUTE: '100000',
     DATA_DIR: `.run/test/data-${database}`,
     ...options.env,
   });

@@ -3,8 +3,9 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { INSECURE_DEFAULTS } from '@inspectorate/config';
 import { MIGRATIONS } from '@inspectorate/database';
-import { EventStore, verifyEventChain } from '@inspectorate/event-store';
+import { CheckpointSigner, EventStore, verifyEventChain } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
 import { EXIT, runCli } from '../../apps/cli/src/main';
 import { createTestDatabase, TestDatabase } from '../harness/database';
@@ -27,7 +28,8 @@ describe('the command-line tool', () => {
 
   beforeEach(async () => {
     db = await createTestDatabase(2);
-    const store = new EventStore(db.dataSource);
+    // Written as the worker writes (APP_ENV=test signs with the published test key).
+    const store = new EventStore(db.dataSource, { checkpoints: new CheckpointSigner(INSECURE_DEFAULTS.checkpointKey) });
     const projector = new Projector();
     const project = (appends: Parameters<EventStore['append']>[0]) => store.append(appends, (m, e) => projector.project(m, e));
     const campaign = plannedCampaign();
@@ -44,8 +46,8 @@ describe('the command-line tool', () => {
   it('verify-chain: exit 0 and the verification as JSON on an intact log', async () => {
     const run = await cli(['verify-chain'], { DATABASE_URL: db.url });
     expect(run.code).toBe(EXIT.ok);
-    expect(run.json()).toEqual({ intact: true, checked: 5, lastPosition: 5 });
-    expect(run.err.join('\n')).toMatch(/intact: 5 events checked/);
+    expect(run.json()).toEqual({ intact: true, checked: 5, lastPosition: 5, checkpoints: { checked: 4, lastSignedPosition: 5 } });
+    expect(run.err.join('\n')).toMatch(/intact: 5 events checked, up to position 5, signed up to position 5/);
   });
 
   it('verify-chain: exit 1 and the first broken link as JSON on a tampered log', async () => {
@@ -62,6 +64,7 @@ describe('the command-line tool', () => {
       checked: 3,
       lastPosition: 3,
       firstBrokenLink: { position: 4, eventId: id, reason: 'its content does not match its hash' },
+      checkpoints: { checked: 2, lastSignedPosition: 3 },
     });
     expect(run.err.join('\n')).toMatch(new RegExp(`BROKEN at position 4 \\(event ${id}\\)`));
   });
@@ -76,7 +79,7 @@ describe('the command-line tool', () => {
         (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
       );
     const intact = await run(['verify-chain']);
-    expect(intact).toEqual({ code: 0, stdout: `${JSON.stringify({ intact: true, checked: 5, lastPosition: 5 })}\n` });
+    expect(intact).toEqual({ code: 0, stdout: `${JSON.stringify({ intact: true, checked: 5, lastPosition: 5, checkpoints: { checked: 4, lastSignedPosition: 5 } })}\n` });
     await db.sql(`BEGIN;
       ALTER TABLE events DISABLE TRIGGER events_no_update_delete;
       DELETE FROM events WHERE position = 2;
@@ -116,11 +119,13 @@ describe('the command-line tool', () => {
       expect(names).toContain('AccountsAndSessions1796158800000');
       expect(names).toContain('FindingSearchText1764900000002');
       expect(names).toContain('IdempotencyClaims1796162400000');
+      expect(names).toContain('ChainGuards1764100000000');
+      expect(names[names.length - 1]).toBe('AppRoleGrants1796170000000');
       expect(first.json()).toEqual({ applied: names });
       const second = await cli(['migrate'], { DATABASE_URL: url });
       expect(second.json()).toEqual({ applied: [] });
       const chain = await cli(['verify-chain'], { DATABASE_URL: url });
-      expect(chain.json()).toEqual({ intact: true, checked: 0, lastPosition: 0 });
+      expect(chain.json()).toEqual({ intact: true, checked: 0, lastPosition: 0, checkpoints: { checked: 0, lastSignedPosition: 0 } });
     } finally {
       await postgres.dropDatabase(adminUrl, name);
     }

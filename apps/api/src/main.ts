@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@inspectorate/config';
+import { checkDatabaseRole } from '@inspectorate/database';
 import { JsonLogger } from '@inspectorate/observability';
 import { refuseDemoAccountsInProduction } from './production-guard';
 import { createHttpApp } from './http-app';
@@ -15,8 +18,13 @@ async function bootstrap(): Promise<void> {
   const logger = new JsonLogger('api', config.LOG_LEVEL);
   const app = await createHttpApp(config, logger);
   await refuseDemoAccountsInProduction(app, config);
-  await app.listen(config.PORT, '0.0.0.0');
-  logger.log({ msg: 'api listening', port: config.PORT, env: config.APP_ENV });
+  await checkDatabaseRole(app.get<DataSource>(getDataSourceToken()), config.isProduction, (message) => logger.warn({ msg: message })).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  await app.listen(config.PORT, config.listenHost);
+  const { address, port } = app.getHttpServer().address() as { address: string; port: number };
+  logger.log({ msg: 'api listening', host: address, port, env: config.APP_ENV });
 }
 
 bootstrap().catch((error: unknown) => {

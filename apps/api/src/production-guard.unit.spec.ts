@@ -12,7 +12,13 @@ function appWith(demoAccounts: number) {
 }
 
 const production = () =>
-  loadConfig({ APP_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PAYLOAD_ENCRYPTION_KEYS: `p:${randomBytes(32).toString('base64')}`, TEMPORAL_PLAINTEXT_ALLOWED: 'true' });
+  loadConfig({
+    APP_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PAYLOAD_ENCRYPTION_KEYS: `p:${randomBytes(32).toString('base64')}`,
+    CHAIN_CHECKPOINT_KEY: randomBytes(32).toString('hex'),
+    TEMPORAL_PLAINTEXT_ALLOWED: 'true',
+  });
 
 describe('production start with demo accounts', () => {
   it('is refused, and the application is closed, when demo accounts exist', async () => {
@@ -30,7 +36,7 @@ describe('production start with demo accounts', () => {
 
   it('does not look outside production (the local start seeds them on purpose)', async () => {
     const { app, count } = appWith(5);
-    await expect(refuseDemoAccountsInProduction(app, loadConfig({ APP_ENV: 'development' }))).resolves.toBeUndefined();
+    await expect(refuseDemoAccountsInProduction(app, loadConfig({ APP_ENV: 'test' }))).resolves.toBeUndefined();
     expect(count).not.toHaveBeenCalled();
   });
 });

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 // Sub-paths, not the libraries' index files: those also export Nest modules, which the CLI does not need.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from '@inspectorate/config/config';
 import { createDataSource, migrate } from '@inspectorate/database/data-source';
-import { verifyEventChain } from '@inspectorate/event-store';
+import { ChainCheckpointEntity, CheckpointSigner, parseCheckpoints, serialiseCheckpoints, toCheckpoint, verifyEventChain } from '@inspectorate/event-store';
 import { rebuildProjections } from '@inspectorate/read-model';
 import { DemoSeeder } from './demo';
 import { connectClient, tlsFilesOf } from '@inspectorate/temporal';
@@ -33,8 +33,13 @@ Commands:
   migrate                  apply pending database migrations
   rebuild-projections      empty the read model and replay the whole event log into it, in one transaction
       --batch-size <n>     events projected per call, whole appends only (default 500)
-  verify-chain             check the event log's hash chain; exit 0 if intact, 1 if broken
+  verify-chain             check the event log's hash chain and its signed checkpoints (CHAIN_CHECKPOINT_KEY);
+                           exit 0 if intact, 1 if broken, removed from its end or rewritten
       --page-size <n>      events read per query (default 2000)
+      --checkpoints <f>    also check against checkpoints exported earlier (export-checkpoints)
+  export-checkpoints       write the signed checkpoints of the log's head, one JSON object a line,
+                           to keep outside the database (they prove its end and content later)
+      --out <file>         where to write them (default: standard output)
   seed-demo                seed the demo district into an EMPTY database through the workflows
                            (needs Temporal and a running worker; refused in production)
       --accounts-file <f>  write the demo accounts and their generated passwords there (mode 0600)
@@ -46,7 +51,7 @@ Commands:
 The database is DATABASE_URL, Temporal TEMPORAL_ADDRESS/TEMPORAL_NAMESPACE/TEMPORAL_TASK_QUEUE
 (see the README's Configuration).`;
 
-const COMMANDS = ['migrate', 'rebuild-projections', 'verify-chain', 'seed-demo', 'bundle-workflows', 'openapi'];
+const COMMANDS = ['migrate', 'rebuild-projections', 'verify-chain', 'export-checkpoints', 'seed-demo', 'bundle-workflows', 'openapi'];
 
 /**
  * Operations on the database, without the API or Temporal: run compiled
@@ -64,6 +69,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         'batch-size': { type: 'string' },
         'page-size': { type: 'string' },
         'accounts-file': { type: 'string' },
+        checkpoints: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -114,13 +120,28 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       }
       case 'seed-demo':
         return await seedDemo(config, parsed.values['accounts-file'], output);
+      case 'export-checkpoints': {
+        const rows = await withDataSource(databaseUrl, (db) => db.getRepository(ChainCheckpointEntity).find({ order: { position: 'ASC' } }));
+        const text = serialiseCheckpoints(rows.map(toCheckpoint));
+        if (parsed.values.out) {
+          mkdirSync(path.dirname(parsed.values.out), { recursive: true });
+          writeFileSync(parsed.values.out, text);
+        } else if (text) output.out(text.trimEnd());
+        output.err(`exported ${rows.length} checkpoint(s)${rows.length > 0 ? `, the newest of position ${rows[rows.length - 1].position}` : ''}${parsed.values.out ? ` to ${parsed.values.out}` : ''}`);
+        return EXIT.ok;
+      }
       default: {
-        const result = await withDataSource(databaseUrl, (db) => verifyEventChain(db, pageSize));
+        const exported = parsed.values.checkpoints ? parseCheckpoints(readFileSync(parsed.values.checkpoints, 'utf8')) : [];
+        const signer = new CheckpointSigner(config.CHAIN_CHECKPOINT_KEY);
+        const result = await withDataSource(databaseUrl, (db) => verifyEventChain(db, { pageSize, signer, exported }));
+        const problem = result.checkpoints?.problem;
         if (result.intact) {
-          output.err(`the event log is intact: ${result.checked} events checked, up to position ${result.lastPosition}`);
-        } else {
-          const link = result.firstBrokenLink!;
+          output.err(`the event log is intact: ${result.checked} events checked, up to position ${result.lastPosition}, signed up to position ${result.checkpoints?.lastSignedPosition}`);
+        } else if (result.firstBrokenLink) {
+          const link = result.firstBrokenLink;
           output.err(`the event log's chain is BROKEN at position ${link.position} (event ${link.eventId}): ${link.reason}; intact up to position ${result.lastPosition}`);
+        } else if (problem) {
+          output.err(`the event log does NOT match its signed checkpoints at position ${problem.position}: ${problem.reason}`);
         }
         output.out(JSON.stringify(result));
         return result.intact ? EXIT.ok : EXIT.failed;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
 import { AppConfig, ConfigError, loadConfig } from '@inspectorate/config';
+import { checkDatabaseRole, createDataSource } from '@inspectorate/database';
 import { JsonLogger } from '@inspectorate/observability';
 import { WorkerModule } from './worker.module';
 
@@ -11,9 +12,22 @@ async function bootstrap(): Promise<void> {
   const logger = new JsonLogger('worker', config.LOG_LEVEL);
   installTemporalLogging(logger, config);
 
+  await checkRoleBeforePolling(config, logger);
+
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger, abortOnError: false });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   logger.log({ msg: 'worker started', env: config.APP_ENV, namespace: config.TEMPORAL_NAMESPACE });
+}
+
+/** The worker is the log's only writer: in production it must not be able to rewrite the log either. */
+async function checkRoleBeforePolling(config: AppConfig, logger: JsonLogger): Promise<void> {
+  const db = createDataSource(config.DATABASE_URL, 1);
+  await db.initialize();
+  try {
+    await checkDatabaseRole(db, config.isProduction, (message) => logger.warn({ msg: message }));
+  } finally {
+    await db.destroy();
+  }
 }
 
 function loadOrExit(): AppConfig {

@@ -2,15 +2,24 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { installationSecrets } from './installation-secrets';
 
 export const APP_ENVS = ['development', 'test', 'production'] as const;
 export type AppEnv = (typeof APP_ENVS)[number];
 
-/** Values that are fine on a laptop and must never reach production. */
+/**
+ * Published in the source, hence known to everyone: only the test suite (APP_ENV=test) uses them.
+ * Elsewhere an unset secret comes from the installation's own generated file (DATA_DIR), and
+ * these values are refused even when given explicitly.
+ */
 export const INSECURE_DEFAULTS = {
   jwtSecret: 'dev-only-insecure-jwt-secret-change-me',
   payloadKey: 'dev:ZGV2LW9ubHktaW5zZWN1cmUtcGF5bG9hZC1rZXktMzI=',
+  checkpointKey: 'dev-only-insecure-chain-checkpoint-key',
 };
+
+/** The secrets of INSECURE_DEFAULTS, by variable. */
+const SECRET_VARIABLES = ['JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEYS', 'CHAIN_CHECKPOINT_KEY'] as const;
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
@@ -72,8 +81,19 @@ export class AppConfig {
   @IsInt() @Min(0) @Max(65535) @Type(() => Number)
   PORT = 3000;
 
+  /** Interface the API listens on; unset: loopback, except in production (see `listenHost`). */
+  @IsOptional() @Matches(/^[a-zA-Z0-9.:_-]{1,253}$/, { message: 'HOST must be an address or host name' })
+  HOST?: string;
+
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET = INSECURE_DEFAULTS.jwtSecret;
+
+  /**
+   * Signs the checkpoints of the event log's head (HMAC-SHA256). The database never holds it, so
+   * whoever can rewrite the log cannot forge a checkpoint to match.
+   */
+  @IsString() @MinLength(32, { message: 'CHAIN_CHECKPOINT_KEY must be at least 32 characters' })
+  CHAIN_CHECKPOINT_KEY = INSECURE_DEFAULTS.checkpointKey;
 
   @IsInt() @Min(60) @Max(86_400) @Type(() => Number)
   ACCESS_TOKEN_TTL_SECONDS = 900;
@@ -95,6 +115,14 @@ export class AppConfig {
 
   @IsInt() @Min(1024) @Type(() => Number)
   ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** What one user may keep uploaded in total (413 above); bounds the disk one account can fill. */
+  @IsInt() @Min(1024) @Type(() => Number)
+  ATTACHMENT_QUOTA_BYTES_PER_USER = 1024 * 1024 * 1024;
+
+  /** Reports and printed conclusions one user may ask for per minute (429 above). */
+  @IsInt() @Min(1) @Max(100_000) @Type(() => Number)
+  EXPENSIVE_READS_PER_MINUTE = 60;
 
   @IsString()
   DATA_DIR = '.run/data';
@@ -141,6 +169,11 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.APP_ENV === 'production';
   }
+
+  /** A development API is reachable from this machine only; containers and production set or imply 0.0.0.0. */
+  get listenHost(): string {
+    return this.HOST ?? (this.isProduction ? '0.0.0.0' : '127.0.0.1');
+  }
 }
 
 export class ConfigError extends Error {
@@ -158,17 +191,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
   problems.push(...tlsProblems(config));
+  if (config.APP_ENV === 'development' || config.APP_ENV === 'production') problems.push(...secretProblems(config, given));
   if (config.isProduction) problems.push(...productionProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
+/**
+ * Outside the test suite no published secret is used: given ones must not be the published
+ * values; missing ones are an error in production (its processes may not share a data folder)
+ * and come from the installation's generated file elsewhere.
+ */
+function secretProblems(config: AppConfig, given: Record<string, unknown>): string[] {
+  const missing = SECRET_VARIABLES.filter((name) => !(name in given));
+  const problems = SECRET_VARIABLES.filter((name) => !missing.includes(name) && isPublished(config, name)).map(
+    (name) => `${name}: the published development value is refused outside tests`,
+  );
+  if (missing.length === 0) return problems;
+  if (config.isProduction) return [...problems, ...missing.map((name) => `${name}: must be set in production`)];
+  try {
+    const generated = installationSecrets(config.DATA_DIR);
+    if (missing.includes('JWT_SECRET')) config.JWT_SECRET = generated.JWT_SECRET;
+    if (missing.includes('PAYLOAD_ENCRYPTION_KEYS')) config.PAYLOAD_ENCRYPTION_KEYS = [generated.PAYLOAD_ENCRYPTION_KEYS];
+    if (missing.includes('CHAIN_CHECKPOINT_KEY')) config.CHAIN_CHECKPOINT_KEY = generated.CHAIN_CHECKPOINT_KEY;
+  } catch (error) {
+    problems.push(`DATA_DIR: cannot keep this installation's secrets: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return problems;
+}
+
 function productionProblems(config: AppConfig): string[] {
   const problems: string[] = [];
-  if (config.JWT_SECRET === INSECURE_DEFAULTS.jwtSecret) problems.push('JWT_SECRET: production refuses the development default');
-  if (config.PAYLOAD_ENCRYPTION_KEYS.includes(INSECURE_DEFAULTS.payloadKey)) {
-    problems.push('PAYLOAD_ENCRYPTION_KEYS: production refuses the development default key');
-  }
   if (config.SEED_DEMO) problems.push('SEED_DEMO: demo data is never seeded in production');
   if (!config.TEMPORAL_TLS_CERT_FILE && !config.TEMPORAL_PLAINTEXT_ALLOWED) {
     problems.push(
@@ -188,4 +241,10 @@ function tlsProblems(config: AppConfig): string[] {
     if (file && !existsSync(file)) problems.push(`${variable}: no file at ${file}`);
   }
   return problems;
+}
+
+function isPublished(config: AppConfig, name: (typeof SECRET_VARIABLES)[number]): boolean {
+  if (name === 'JWT_SECRET') return config.JWT_SECRET === INSECURE_DEFAULTS.jwtSecret;
+  if (name === 'PAYLOAD_ENCRYPTION_KEYS') return config.PAYLOAD_ENCRYPTION_KEYS.includes(INSECURE_DEFAULTS.payloadKey);
+  return config.CHAIN_CHECKPOINT_KEY === INSECURE_DEFAULTS.checkpointKey;
 }

@@ -1,17 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, INSECURE_DEFAULTS, loadConfig } from './config';
+import { INSTALLATION_SECRETS_FILE } from './installation-secrets';
 
 const strongSecret = () => randomBytes(32).toString('hex');
 const strongKey = () => `prod-1:${randomBytes(32).toString('base64')}`;
 /** Production's Temporal connection, settled one way (these cases are about something else). */
 const plaintextTemporal = { TEMPORAL_PLAINTEXT_ALLOWED: 'true' };
 
+/** A data folder of its own for each test, so none writes into the developer's .run/data. */
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'inspectorate-config-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadConfig(env);
+    loadConfig({ DATA_DIR: dataDir, ...env });
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -21,13 +29,18 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('configuration: production refuses what is fine on a laptop', () => {
   it.each([
-    ['the default JWT secret', { PAYLOAD_ENCRYPTION_KEYS: strongKey() }, 'JWT_SECRET'],
-    ['the default JWT secret, given explicitly', { JWT_SECRET: INSECURE_DEFAULTS.jwtSecret, PAYLOAD_ENCRYPTION_KEYS: strongKey() }, 'JWT_SECRET'],
-    ['the default payload key', { JWT_SECRET: strongSecret() }, 'PAYLOAD_ENCRYPTION_KEYS'],
-    ['the default payload key kept for decryption after a new one', { JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: `${strongKey()},${INSECURE_DEFAULTS.payloadKey}` }, 'PAYLOAD_ENCRYPTION_KEYS'],
-    ['demo seeding', { JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey(), SEED_DEMO: 'true' }, 'SEED_DEMO'],
+    ['the default JWT secret', { PAYLOAD_ENCRYPTION_KEYS: strongKey(), CHAIN_CHECKPOINT_KEY: strongSecret() }, 'JWT_SECRET'],
+    ['the default JWT secret, given explicitly', { JWT_SECRET: INSECURE_DEFAULTS.jwtSecret, PAYLOAD_ENCRYPTION_KEYS: strongKey(), CHAIN_CHECKPOINT_KEY: strongSecret() }, 'JWT_SECRET'],
+    ['the default payload key', { JWT_SECRET: strongSecret(), CHAIN_CHECKPOINT_KEY: strongSecret() }, 'PAYLOAD_ENCRYPTION_KEYS'],
+    [
+      'the default payload key kept for decryption after a new one',
+      { JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: `${strongKey()},${INSECURE_DEFAULTS.payloadKey}`, CHAIN_CHECKPOINT_KEY: strongSecret() },
+      'PAYLOAD_ENCRYPTION_KEYS',
+    ],
+    ['the default checkpoint key', { JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey() }, 'CHAIN_CHECKPOINT_KEY'],
+    ['demo seeding', { JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey(), CHAIN_CHECKPOINT_KEY: strongSecret(), SEED_DEMO: 'true' }, 'SEED_DEMO'],
   ])('refuses %s, with a ConfigError naming the variable', (_what, env, variable) => {
-    expect(() => loadConfig({ APP_ENV: 'production', ...plaintextTemporal, ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ APP_ENV: 'production', DATA_DIR: dataDir, ...plaintextTemporal, ...env })).toThrow(ConfigError);
     const problems = problemsOf({ APP_ENV: 'production', ...plaintextTemporal, ...env });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${variable}: `));
@@ -35,12 +48,20 @@ describe('configuration: production refuses what is fine on a laptop', () => {
 
   it('names every problem at once', () => {
     const problems = problemsOf({ APP_ENV: 'production' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEYS', 'TEMPORAL_TLS_CERT_FILE']);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['CHAIN_CHECKPOINT_KEY', 'JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEYS', 'TEMPORAL_TLS_CERT_FILE']);
   });
 
-  it('starts in production with its own secret and key', () => {
-    const config = loadConfig({ APP_ENV: 'production', JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey(), ...plaintextTemporal });
+  it('starts in production with its own secret and keys, and generates none', () => {
+    const config = loadConfig({
+      APP_ENV: 'production',
+      DATA_DIR: dataDir,
+      JWT_SECRET: strongSecret(),
+      PAYLOAD_ENCRYPTION_KEYS: strongKey(),
+      CHAIN_CHECKPOINT_KEY: strongSecret(),
+      ...plaintextTemporal,
+    });
     expect(config.isProduction).toBe(true);
+    expect(() => statSync(path.join(dataDir, INSTALLATION_SECRETS_FILE))).toThrow(/ENOENT/);
   });
 
   describe('the connection to Temporal', () => {
@@ -50,7 +71,7 @@ describe('configuration: production refuses what is fine on a laptop', () => {
       writeFileSync(file, '-----BEGIN PLACEHOLDER-----\n');
       return file;
     };
-    const secrets = () => ({ APP_ENV: 'production', JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey() });
+    const secrets = () => ({ APP_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey(), CHAIN_CHECKPOINT_KEY: strongSecret() });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('is mutual TLS in production: a plaintext connection is refused unless declared protected otherwise', () => {
@@ -71,9 +92,13 @@ describe('configuration: production refuses what is fine on a laptop', () => {
     });
   });
 
-  it('allows the defaults in development and tests', () => {
-    expect(loadConfig({ APP_ENV: 'development' }).JWT_SECRET).toBe(INSECURE_DEFAULTS.jwtSecret);
-    expect(loadConfig({ APP_ENV: 'test' }).PAYLOAD_ENCRYPTION_KEYS).toEqual([INSECURE_DEFAULTS.payloadKey]);
+  it('uses the published defaults in the test suite only', () => {
+    const config = loadConfig({ APP_ENV: 'test', DATA_DIR: dataDir });
+    expect([config.JWT_SECRET, config.PAYLOAD_ENCRYPTION_KEYS, config.CHAIN_CHECKPOINT_KEY]).toEqual([
+      INSECURE_DEFAULTS.jwtSecret,
+      [INSECURE_DEFAULTS.payloadKey],
+      INSECURE_DEFAULTS.checkpointKey,
+    ]);
   });
 
   it.each([
@@ -102,6 +127,78 @@ describe('configuration: production refuses what is fine on a laptop', () => {
   });
 
   it('reads CORS origins as a list', () => {
-    expect(loadConfig({ CORS_ORIGINS: 'https://console.example, https://other.example' }).CORS_ORIGINS).toEqual(['https://console.example', 'https://other.example']);
+    expect(loadConfig({ APP_ENV: 'test', CORS_ORIGINS: 'https://console.example, https://other.example' }).CORS_ORIGINS).toEqual(['https://console.example', 'https://other.example']);
+  });
+});
+
+describe('configuration: an installation outside the test suite has secrets of its own', () => {
+  const development = (env: Record<string, string> = {}) => loadConfig({ APP_ENV: 'development', DATA_DIR: dataDir, ...env });
+  const secretsOf = (config: ReturnType<typeof loadConfig>) => [config.JWT_SECRET, config.PAYLOAD_ENCRYPTION_KEYS, config.CHAIN_CHECKPOINT_KEY];
+
+  it('generates random secrets on the first start, none of them published, into DATA_DIR with mode 0600', () => {
+    const config = development();
+    expect(config.JWT_SECRET).not.toBe(INSECURE_DEFAULTS.jwtSecret);
+    expect(config.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(config.PAYLOAD_ENCRYPTION_KEYS).toHaveLength(1);
+    expect(config.PAYLOAD_ENCRYPTION_KEYS[0]).toMatch(/^[a-zA-Z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=$/);
+    expect(config.PAYLOAD_ENCRYPTION_KEYS).not.toContain(INSECURE_DEFAULTS.payloadKey);
+    expect(config.CHAIN_CHECKPOINT_KEY).not.toBe(INSECURE_DEFAULTS.checkpointKey);
+    const file = path.join(dataDir, INSTALLATION_SECRETS_FILE);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      JWT_SECRET: config.JWT_SECRET,
+      PAYLOAD_ENCRYPTION_KEYS: config.PAYLOAD_ENCRYPTION_KEYS[0],
+      CHAIN_CHECKPOINT_KEY: config.CHAIN_CHECKPOINT_KEY,
+    });
+  });
+
+  it('gives every process of the installation (API, worker, CLI) the same secrets, and another installation others', () => {
+    const api = development();
+    const worker = development({ LOG_LEVEL: 'warn' });
+    expect(secretsOf(worker)).toEqual(secretsOf(api));
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'inspectorate-config-'));
+    try {
+      const other = loadConfig({ APP_ENV: 'development', DATA_DIR: elsewhere });
+      for (const [i, value] of secretsOf(other).entries()) expect(value).not.toEqual(secretsOf(api)[i]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('prefers what the environment sets, and generates only what it does not', () => {
+    const jwt = strongSecret();
+    const config = development({ JWT_SECRET: jwt });
+    expect(config.JWT_SECRET).toBe(jwt);
+    expect(JSON.parse(readFileSync(path.join(dataDir, INSTALLATION_SECRETS_FILE), 'utf8')).PAYLOAD_ENCRYPTION_KEYS).toBe(config.PAYLOAD_ENCRYPTION_KEYS[0]);
+  });
+
+  it.each([
+    ['JWT_SECRET', INSECURE_DEFAULTS.jwtSecret],
+    ['PAYLOAD_ENCRYPTION_KEYS', INSECURE_DEFAULTS.payloadKey],
+    ['CHAIN_CHECKPOINT_KEY', INSECURE_DEFAULTS.checkpointKey],
+  ])('refuses the published %s in development, even given explicitly', (variable, value) => {
+    expect(problemsOf({ APP_ENV: 'development', [variable]: value })).toEqual([`${variable}: the published development value is refused outside tests`]);
+  });
+
+  it('refuses a secrets file others can read, naming DATA_DIR', () => {
+    development();
+    const file = path.join(dataDir, INSTALLATION_SECRETS_FILE);
+    chmodSync(file, 0o644);
+    expect(problemsOf({ APP_ENV: 'development' })).toEqual([expect.stringMatching(/^DATA_DIR: .*readable by others \(mode 644\)/)]);
+  });
+});
+
+describe('configuration: where the API listens', () => {
+  it('listens on loopback in development and tests, on every interface in production, and where HOST says', () => {
+    expect(loadConfig({ APP_ENV: 'development', DATA_DIR: dataDir }).listenHost).toBe('127.0.0.1');
+    expect(loadConfig({ APP_ENV: 'test' }).listenHost).toBe('127.0.0.1');
+    expect(loadConfig({ APP_ENV: 'development', DATA_DIR: dataDir, HOST: '0.0.0.0' }).listenHost).toBe('0.0.0.0');
+    const production = { APP_ENV: 'production', JWT_SECRET: strongSecret(), PAYLOAD_ENCRYPTION_KEYS: strongKey(), CHAIN_CHECKPOINT_KEY: strongSecret(), ...plaintextTemporal };
+    expect(loadConfig(production).listenHost).toBe('0.0.0.0');
+    expect(loadConfig({ ...production, HOST: '10.0.0.5' }).listenHost).toBe('10.0.0.5');
+  });
+
+  it('refuses a HOST that is not an address', () => {
+    expect(problemsOf({ APP_ENV: 'test', HOST: 'a b' })).toEqual(['HOST: HOST must be an address or host name']);
   });
 });

@@ -1,26 +1,30 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
 import { AuthorityEntity, SessionEntity, UnitEntity, UserEntity } from '@inspectorate/directory';
-import { EventRecordEntity } from '@inspectorate/event-store';
+import { ChainCheckpointEntity, EventRecordEntity } from '@inspectorate/event-store';
 import { READ_MODEL_ENTITIES } from '@inspectorate/read-model';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-InitialSchema';
+import { ChainGuards1764100000000 } from './migrations/1764100000000-ChainGuards';
 import { AuthorityAsData1764900000000 } from './migrations/1764900000000-AuthorityAsData';
 import { UnitActivation1764900000001 } from './migrations/1764900000001-UnitActivation';
 import { FindingSearchText1764900000002 } from './migrations/1764900000002-FindingSearchText';
 import { AccountsAndSessions1796158800000 } from './migrations/1796158800000-AccountsAndSessions';
 import { IdempotencyClaims1796162400000 } from './migrations/1796162400000-IdempotencyClaims';
+import { AppRoleGrants1796170000000 } from './migrations/1796170000000-AppRoleGrants';
 
-export const ALL_ENTITIES = [EventRecordEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, SessionEntity, AuthorityEntity, AttachmentEntity, IdempotencyRecordEntity];
+export const ALL_ENTITIES = [EventRecordEntity, ChainCheckpointEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, SessionEntity, AuthorityEntity, AttachmentEntity, IdempotencyRecordEntity];
 
 /** Migrations in order. Each is reviewed SQL; `synchronize` is never used. */
 export const MIGRATIONS = [
   InitialSchema1764000000000,
+  ChainGuards1764100000000,
   AuthorityAsData1764900000000,
   UnitActivation1764900000001,
   FindingSearchText1764900000002,
   AccountsAndSessions1796158800000,
   IdempotencyClaims1796162400000,
+  AppRoleGrants1796170000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Actor, EventMetadata, RecordedEvent } from '@inspectorate/domain';
+import { ChainCheckpointEntity, CheckpointSigner } from './checkpoint';
 import { EventRecordEntity } from './event-record.entity';
 import { eventHash } from './hash-chain';
 
@@ -69,8 +70,20 @@ export async function lockEventLog(manager: EntityManager): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
 }
 
+export interface EventStoreOptions {
+  /**
+   * Signs a checkpoint of the new head in every append's transaction (one small row), so that
+   * removing the newest events or re-hashing the chain is detected (`verifyEventChain`). The
+   * worker, the log's only writer, always has one; tools that only read do not need it.
+   */
+  readonly checkpoints?: CheckpointSigner;
+}
+
 export class EventStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: EventStoreOptions = {},
+  ) {}
 
   /**
    * Appends events to one or more streams in one transaction. Each stream must be at its
@@ -134,6 +147,10 @@ export class EventStore {
         }
         if (rows.length > 0) {
           await manager.createQueryBuilder().insert().into(EventRecordEntity).values(rows as QueryDeepPartialEntity<EventRecordEntity>[]).execute();
+          if (this.options.checkpoints) {
+            const checkpoint = this.options.checkpoints.sign(rows[rows.length - 1], recordedAt);
+            await manager.insert(ChainCheckpointEntity, { ...checkpoint, signedAt: recordedAt });
+          }
         }
         const stored = rows.map(toStoredEvent);
         if (onAppended && stored.length > 0) await onAppended(manager, stored);

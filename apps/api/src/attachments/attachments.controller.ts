@@ -35,7 +35,7 @@ export class AttachmentsController {
   @ApiCreatedResponse({ type: AttachmentView })
   @ApiProblems(
     [400, 'No part named `file`, an empty file, or a malformed multipart body.'],
-    [413, 'Larger than ATTACHMENT_MAX_BYTES (20 MiB by default).'],
+    [413, 'Larger than ATTACHMENT_MAX_BYTES (20 MiB by default), or over the uploader’s ATTACHMENT_QUOTA_BYTES_PER_USER in total (1 GiB by default).'],
     [415, 'Not multipart, not an accepted type, or the declared type does not match the content.'],
   )
   upload(@UploadedFile() file: ReceivedFile | undefined, @Req() request: Request, @CurrentUser() user: AuthenticatedUser): Promise<AttachmentView> {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
 import { Brackets, DataSource } from 'typeorm';
 import { STREAM_PREFIX, UserActor } from '@inspectorate/domain';
+import { AppConfig } from '@inspectorate/config';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
 import { InspectionEntity } from '@inspectorate/read-model';
 import { ProblemException, problems } from '../common/problem';
@@ -13,6 +14,9 @@ import { AttachmentView } from './attachment.view';
 import { ACCEPTED_LABELS, checkDeclaredType, detectType } from './content-type';
 
 export { AttachmentView };
+
+/** Namespace of the per-user advisory lock that makes the quota check and the insert one step. */
+const UPLOAD_QUOTA_LOCK = 4_242_002;
 
 /** The events that may carry evidence, and so name an attachment. */
 const EVIDENCE_EVENTS = ['FindingRecorded', 'FindingAmended', 'CorrectiveActionReported'];
@@ -29,6 +33,7 @@ export class AttachmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly storage: AttachmentStorage,
+    private readonly config: AppConfig,
   ) {}
 
   async upload(file: ReceivedFile, user: UserActor): Promise<AttachmentView> {
@@ -49,7 +54,6 @@ export class AttachmentsService {
       if (!declared.ok) {
         throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, declared.reason, { errors: [{ field: 'file', message: 'declared type does not match the content' }] });
       }
-      await this.storage.commit(file);
       const attachment = this.db.getRepository(AttachmentEntity).create({
         id: randomUUID(),
         sha256: file.sha256,
@@ -58,7 +62,21 @@ export class AttachmentsService {
         fileName: safeFileName(file.originalname),
         uploadedBy: user.userId,
       });
-      await this.db.getRepository(AttachmentEntity).insert(attachment);
+      // One user's uploads at a time: concurrent ones must not each fit the quota and together exceed it.
+      await this.db.transaction(async (manager) => {
+        await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [UPLOAD_QUOTA_LOCK, user.userId]);
+        const [{ used }] = await manager.query<{ used: string }[]>('SELECT coalesce(sum(size), 0) AS used FROM attachments WHERE uploaded_by = $1', [user.userId]);
+        const quota = this.config.ATTACHMENT_QUOTA_BYTES_PER_USER;
+        if (Number(used) + file.size > quota) {
+          throw new ProblemException(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            `Your uploads would exceed your quota of ${quota} bytes: ${Number(used)} bytes are used, this file has ${file.size}.`,
+            { quotaBytes: quota, usedBytes: Number(used), errors: [{ field: 'file', message: 'exceeds the upload quota' }] },
+          );
+        }
+        await this.storage.commit(file);
+        await manager.getRepository(AttachmentEntity).insert(attachment);
+      });
       return toView(attachment);
     } finally {
       await this.storage.discard(file.path);

@@ -2,7 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ChainVerification, verifyEventChain } from '@inspectorate/event-store';
+import { AppConfig } from '@inspectorate/config';
+import { ChainVerification, CheckpointSigner, verifyEventChain } from '@inspectorate/event-store';
 import { Roles } from '../auth/access.decorators';
 
 export class BrokenLinkView {
@@ -14,6 +15,25 @@ export class BrokenLinkView {
   reason!: string;
 }
 
+export class CheckpointProblemView {
+  @ApiProperty({ type: 'integer', description: 'Where the log and its signed checkpoints disagree.', example: 4813 })
+  position!: number;
+  @ApiProperty({ example: 'the log ends at position 4812, but position 4815 was signed: the newest events were removed' })
+  reason!: string;
+}
+
+export class CheckpointVerificationView {
+  @ApiProperty({ type: 'integer', description: 'Signed checkpoints of the head found genuine and matching the log.' })
+  checked!: number;
+  @ApiProperty({ type: 'integer', description: 'The newest position a genuine checkpoint vouches for (0 if none).' })
+  lastSignedPosition!: number;
+  @ApiPropertyOptional({
+    type: CheckpointProblemView,
+    description: 'A checkpoint not signed with the installation’s key, one the log contradicts or that lies beyond its end, or events no checkpoint covers.',
+  })
+  problem?: CheckpointProblemView;
+}
+
 export class ChainVerificationView {
   @ApiProperty({ description: 'True when every event still matches its hash and links to the one before it, with no gap.' })
   intact!: boolean;
@@ -23,23 +43,34 @@ export class ChainVerificationView {
   lastPosition!: number;
   @ApiPropertyOptional({ type: BrokenLinkView, description: 'Present when the chain is broken: the first link that does not hold.' })
   firstBrokenLink?: BrokenLinkView;
+  @ApiPropertyOptional({ type: CheckpointVerificationView, description: 'The log against the signed checkpoints of its head (intact is false when they disagree).' })
+  checkpoints?: CheckpointVerificationView;
 }
 
 /**
  * Whether the event log is as it was written: every event is chained to the previous one by a
  * SHA-256 hash, so an edited, removed or reordered row breaks the chain from that row on.
  * The database already refuses UPDATE, DELETE and TRUNCATE on the log; this catches what
- * someone able to switch that off did anyway.
+ * someone able to switch that off did anyway. The chain alone cannot tell where the log ends, nor
+ * a rewrite re-hashed throughout: the checkpoints of its head, signed with a key the database
+ * does not hold, can.
  */
 @ApiTags('Operations')
 @Controller('audit')
 export class AuditController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly signer: CheckpointSigner;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    config: AppConfig,
+  ) {
+    this.signer = new CheckpointSigner(config.CHAIN_CHECKPOINT_KEY);
+  }
 
   @Get('verify')
   @Roles('admin', 'chairman')
   @ApiOkResponse({ type: ChainVerificationView, description: 'Reads the whole log; a broken chain is still a 200, with intact: false.' })
   verify(): Promise<ChainVerification> {
-    return verifyEventChain(this.db);
+    return verifyEventChain(this.db, { signer: this.signer });
   }
 }

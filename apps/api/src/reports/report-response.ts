@@ -19,7 +19,8 @@ const TITLES: Record<AnyReport['kind'], string> = {
 /**
  * Answers a report in the format asked for: the JSON itself, or the same data flattened to
  * tables (once, by `reportTables`) and written as CSV or XLSX, as an attachment. Reports are
- * confidential and change with every event: never cached. A file is headed by the authority
+ * confidential and change with every event: never cached by clients or proxies (the server keeps
+ * replays of past instants, see ReportRowsSource.replay). A file is headed by the authority
  * that issues it (its name and inspection body, first in the "Thông tin" section; the workbook's
  * company and title). Server-Timing tells how long loading
  * (live or replay) and computing took; nothing about the size of the log is sent, since a count
@@ -35,7 +36,7 @@ export async function reportResponse<R extends AnyReport>(
   res.setHeader('Cache-Control', 'private, no-store');
   res.setHeader(
     'Server-Timing',
-    [`load;dur=${timing.loadMs.toFixed(1)};desc="${timing.source}"`, `compute;dur=${timing.computeMs.toFixed(1)}`].join(', '),
+    [`load;dur=${timing.loadMs.toFixed(1)};desc="${timing.source}${timing.cached ? ', cached' : ''}"`, `compute;dur=${timing.computeMs.toFixed(1)}`].join(', '),
   );
   if (!format || format === 'json') return report;
   const issuer = await authority();

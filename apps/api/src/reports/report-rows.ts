@@ -13,6 +13,7 @@ import {
   InspectionEntity,
 } from '@inspectorate/read-model';
 import { EMPTY_ROWS, ReplayScope, ReportInspection, ReportReplay, ReportRows, UnitDirectory } from '@inspectorate/reports';
+import { BoundedCache } from '../common/bounded-cache';
 import { visibleTo } from '../inspections/inspections.queries';
 
 /** Which inspections a report is about. */
@@ -21,6 +22,16 @@ export interface RowScope {
   readonly unitId?: string;
   readonly campaignId?: string;
 }
+
+export interface ReplayedRows {
+  readonly rows: ReportRows;
+  readonly campaign: (id: string) => CampaignRow | undefined;
+  /** Served from the cache of earlier replays. */
+  readonly cached: boolean;
+}
+
+/** Replays kept: a year of the demo district is a few MB of rows; a handful covers the usual "as of" days. */
+const REPLAYS_KEPT = 16;
 
 /**
  * Where a report's rows come from.
@@ -35,6 +46,8 @@ export interface RowScope {
  */
 @Injectable()
 export class ReportRowsSource {
+  private readonly replays = new BoundedCache<Omit<ReplayedRows, 'cached'>>(REPLAYS_KEPT);
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async live(scope: RowScope, viewer: UserActor): Promise<ReportRows> {
@@ -82,11 +95,29 @@ export class ReportRowsSource {
     return (await this.db.getRepository(CampaignEntity).findOne({ where: { id } })) ?? undefined;
   }
 
-  /** The rows as they stood at `until`, from the events that had occurred by then. */
-  async replay(until: Date, scope: RowScope): Promise<{ rows: ReportRows; campaign: (id: string) => CampaignRow | undefined }> {
+  /**
+   * The rows as they stood at `until`, from the events that had occurred by then.
+   *
+   * A replay reads the whole log, so one of a past instant is kept, keyed by the instant, the
+   * scope and the log's head position: a new event (also one back-filled into the past) moves the
+   * head and so makes a fresh key, and a key never names stale rows. The rows are not yet
+   * filtered for the caller (each report applies the caller's visibility to them), so callers
+   * with the same scope share a replay. Until now — today — is never kept: it changes by the second.
+   */
+  async replay(until: Date, scope: RowScope): Promise<ReplayedRows> {
+    if (until.getTime() >= Date.now()) return { ...(await this.replayLog(until, scope)), cached: false };
+    // The head first: an append racing the replay then makes the key older than the rows, never the reverse.
+    const [{ head }] = await this.db.query<{ head: string | null }[]>('SELECT max(position) AS head FROM events');
+    const key = JSON.stringify([until.toISOString(), scope.year ?? null, scope.unitId ?? null, scope.campaignId ?? null, head ?? '0']);
+    const { value, hit } = await this.replays.getOrCompute(key, () => this.replayLog(until, scope));
+    return { ...value, cached: hit };
+  }
+
+  private async replayLog(until: Date, scope: RowScope): Promise<Omit<ReplayedRows, 'cached'>> {
     const replay = new ReportReplay(scope satisfies ReplayScope);
     for await (const page of new EventStore(this.db).readAll({ occurredUntil: until })) replay.apply(page);
-    return { rows: replay.rows(), campaign: (id) => replay.campaign(id) };
+    const rows = replay.rows();
+    return { rows, campaign: (id) => replay.campaign(id) };
   }
 
   async units(ids: Iterable<string>): Promise<UnitDirectory> {

@@ -10,6 +10,7 @@ import { reportResponse, XLSX_TYPE } from './report-response';
 import { CampaignReportView, DashboardReportView, OverdueReportView, UnitScorecardReportView } from './report.views';
 import { CampaignReportQuery, DashboardQuery, OverdueQuery, UnitReportQuery } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { ExpensiveRead } from './expensive-reads';
 
 /** A report's answer: the JSON, or (format=csv or xlsx) the same data as a file. */
 const ReportOk = (view: Type, what: string) =>
@@ -43,6 +44,7 @@ export class ReportsController {
 
   @Get('dashboard')
   @AnyRole()
+  @ExpensiveRead()
   @ApiOperation({
     summary: 'A year at a glance: inspections, findings, units, responses, remediation, overdue, open cases.',
     description: FILE_FORMATS,
@@ -59,6 +61,7 @@ export class ReportsController {
 
   @Get('units/:id')
   @AnyRole()
+  @ExpensiveRead()
   @ApiOperation({ summary: 'One unit’s scorecard, year by year.', description: FILE_FORMATS })
   @ReportOk(UnitScorecardReportView, 'The unit’s scorecard')
   @ApiProblems([400, 'Invalid id or query, or asOf after today.'], [403, 'A unit head asking for another unit.'], [404, 'No such unit.'])
@@ -73,6 +76,7 @@ export class ReportsController {
 
   @Get('campaigns/:id')
   @StaffOnly()
+  @ExpensiveRead()
   @ApiOperation({ summary: 'A campaign’s results, with a summary in Vietnamese.', description: FILE_FORMATS })
   @ReportOk(CampaignReportView, 'The campaign report')
   @ApiProblems([400, 'Invalid id or query, or asOf after today.'], [404, 'No such campaign (as of asOf).'])
@@ -87,6 +91,7 @@ export class ReportsController {
 
   @Get('overdue')
   @AnyRole()
+  @ExpensiveRead()
   @ApiOperation({ summary: 'Everything overdue, oldest deadline first.', description: FILE_FORMATS })
   @ReportOk(OverdueReportView, 'The overdue list')
   @ApiProblem(400, 'Invalid query, or asOf after today.')

@@ -18,6 +18,8 @@ import { ReportRowsSource, RowScope } from './report-rows';
 /** How long a report took, for the Server-Timing header. */
 export interface ReportTiming {
   readonly source: 'live' | 'replay';
+  /** A replay served from the cache of earlier ones. */
+  readonly cached?: boolean;
   readonly loadMs: number;
   readonly computeMs: number;
 }
@@ -72,7 +74,7 @@ export class ReportsService {
     const replayed = await this.rows.replay(at.asOf, scope);
     const campaign = replayed.campaign(campaignId);
     if (!campaign) throw problems.notFound('The campaign');
-    return this.compute(viewer, at, replayed.rows, started, (r, ctx) => campaignReport(r, campaign, ctx));
+    return this.compute(viewer, at, replayed.rows, started, (r, ctx) => campaignReport(r, campaign, ctx), [], replayed.cached);
   }
 
   async overdue(viewer: UserActor, query: { year?: number; asOf?: string }): Promise<Timed<OverdueReport>> {
@@ -85,7 +87,7 @@ export class ReportsService {
     }
     const scope: RowScope = { ...(query.year !== undefined ? { year: query.year } : {}), ...ownUnit(viewer) };
     const replayed = await this.rows.replay(at.asOf, scope);
-    return this.compute(viewer, at, replayed.rows, started, (r, ctx) => overdueReport(r, year, ctx));
+    return this.compute(viewer, at, replayed.rows, started, (r, ctx) => overdueReport(r, year, ctx), [], replayed.cached);
   }
 
   private async run<R>(
@@ -98,7 +100,7 @@ export class ReportsService {
     const started = performance.now();
     if (!at.replay) return this.compute(viewer, at, await this.rows.live(scope, viewer), started, report, extraUnits);
     const replayed = await this.rows.replay(at.asOf, scope);
-    return this.compute(viewer, at, replayed.rows, started, report, extraUnits);
+    return this.compute(viewer, at, replayed.rows, started, report, extraUnits, replayed.cached);
   }
 
   private async compute<R>(
@@ -108,6 +110,7 @@ export class ReportsService {
     started: number,
     report: (rows: ReportRows, ctx: ReportContext) => R,
     extraUnits: string[] = [],
+    cached = false,
   ): Promise<Timed<R>> {
     const units = await this.rows.units([...rows.inspections.map((i) => i.unitId), ...rows.cases.map((c) => c.unitId), ...extraUnits]);
     const loaded = performance.now();
@@ -115,7 +118,7 @@ export class ReportsService {
     const computed = performance.now();
     return {
       report: result,
-      timing: { source: at.replay ? 'replay' : 'live', loadMs: loaded - started, computeMs: computed - loaded },
+      timing: { source: at.replay ? 'replay' : 'live', ...(cached ? { cached } : {}), loadMs: loaded - started, computeMs: computed - loaded },
     };
   }
 
