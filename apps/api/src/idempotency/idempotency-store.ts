@@ -18,10 +18,14 @@ export type Claim =
   | { readonly kind: 'running'; readonly fingerprint: string };
 
 /**
- * A claim older than this was left by a process that died while running the request (a command
- * is answered, at the latest with a 503, within 30 s): it may be taken over.
+ * A claim older than this was abandoned: a command is answered, at the latest with a 503, within
+ * 30 s, so its claim is either answered or released by then, unless its process died or the
+ * database went away before the release could be written (an outage answered 503 leaves its
+ * claim behind). Then a repeat takes it over rather than waiting for an answer that never comes.
+ * Taking over a claim whose request is somehow still running is safe: commands are deduplicated
+ * again by Temporal (the key is the Update id) and creates by the database's unique constraints.
  */
-const ABANDONED_AFTER_SECONDS = 120;
+export const ABANDONED_AFTER_SECONDS = 35;
 
 /**
  * The idempotency records, claimed atomically: the primary key (user, key) lets exactly one of

@@ -7,13 +7,17 @@ import { catchError, from, mergeMap, Observable } from 'rxjs';
 import { canonicalJson } from '@inspectorate/domain';
 import { AuthenticatedUser } from '../auth/access.decorators';
 import { ProblemException, problems } from '../common/problem';
-import { IdempotencyStore, KeptAnswer } from './idempotency-store';
+import { ABANDONED_AFTER_SECONDS, IdempotencyStore, KeptAnswer } from './idempotency-store';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 
-/** How long a repeat waits for the first request with its key (a command answers within 30 s). */
-const WAIT_FOR_FIRST_MS = 40_000;
+/**
+ * How long a repeat waits for the first request with its key: past the time after which an
+ * unanswered claim counts as abandoned, so a repeat either replays the first answer or takes the
+ * abandoned claim over and runs; the 409 after it is for a claim renewed by yet another repeat.
+ */
+const WAIT_FOR_FIRST_MS = (ABANDONED_AFTER_SECONDS + 5) * 1000;
 const POLL_MS = 50;
 
 const FINGERPRINTED_AFTER_UPLOAD = 'idempotency:fingerprinted-after-upload';
