@@ -1,7 +1,7 @@
 import { decodeFailure, encodeToPayloads, loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
-import { dataConverter, workflowIds } from '@inspectorate/temporal';
+import { addressCommand, dataConverter, workflowIds } from '@inspectorate/temporal';
 import { inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
 import { Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
@@ -35,13 +35,24 @@ describe("refusals in Temporal's store are encrypted", () => {
 
     // What Temporal's frontend holds and answers for the same refusal, read without the codec.
     const converter = loadDataConverter(dataConverter(stack.config.PAYLOAD_ENCRYPTION_KEYS));
-    const envelope = { command: { type: 'StartVisit' }, actor: { kind: 'user', userId: people.lead.id, role: people.lead.role } };
+    // Addressed to this workflow and Update, as the API sends it, so the refusal is the domain's.
+    const { args, updateId } = addressCommand(
+      workflowIds.inspection(inspectionId),
+      {
+        command: { type: 'StartVisit' },
+        actor: { kind: 'user', userId: people.lead.id, role: people.lead.role },
+      },
+      `raw-${randomUUID()}`,
+    );
+    const [envelope] = args;
     const response = await stack.temporal.workflowService.updateWorkflowExecution({
       namespace: stack.config.TEMPORAL_NAMESPACE,
       workflowExecution: { workflowId: workflowIds.inspection(inspectionId) },
-      waitPolicy: { lifecycleStage: temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED },
+      waitPolicy: {
+        lifecycleStage: temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED,
+      },
       request: {
-        meta: { updateId: `raw-${randomUUID()}`, identity: 'hardening-test' },
+        meta: { updateId, identity: 'hardening-test' },
         input: { name: inspectionCommandUpdate.name, args: { payloads: await encodeToPayloads(converter, envelope) } },
       },
     });
@@ -49,10 +60,14 @@ describe("refusals in Temporal's store are encrypted", () => {
     expect(failure?.message).toBe('Encoded failure');
     expect(Buffer.from(failure?.encodedAttributes?.metadata?.encoding ?? []).toString()).toBe('binary/encrypted');
     const raw = Buffer.from(temporal.api.workflowservice.v1.UpdateWorkflowExecutionResponse.encode(response).finish());
-    for (const secret of [window.windowStart, window.windowEnd]) expect({ secret, found: raw.includes(Buffer.from(secret)) }).toEqual({ secret, found: false });
+    for (const secret of [window.windowStart, window.windowEnd])
+      expect({ secret, found: raw.includes(Buffer.from(secret)) }).toEqual({ secret, found: false });
 
     // With the key, the message is all there.
-    const decoded = converter.failureConverter.failureToError(await decodeFailure(converter.payloadCodecs, failure!), converter.payloadConverter);
+    const decoded = converter.failureConverter.failureToError(
+      await decodeFailure(converter.payloadCodecs, failure!),
+      converter.payloadConverter,
+    );
     expect(decoded.message).toBe(early.body.detail);
   });
 
@@ -93,7 +108,11 @@ describe("refusals in Temporal's store are encrypted", () => {
     const events: temporal.api.history.v1.IHistoryEvent[] = [];
     let nextPageToken: Uint8Array | undefined;
     do {
-      const response = await stack.temporal.workflowService.getWorkflowExecutionHistory({ namespace: stack.config.TEMPORAL_NAMESPACE, execution: { workflowId }, nextPageToken });
+      const response = await stack.temporal.workflowService.getWorkflowExecutionHistory({
+        namespace: stack.config.TEMPORAL_NAMESPACE,
+        execution: { workflowId },
+        nextPageToken,
+      });
       chunks.push(Buffer.from(temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse.encode(response).finish()));
       events.push(...(response.history?.events ?? []));
       nextPageToken = response.nextPageToken && response.nextPageToken.length > 0 ? response.nextPageToken : undefined;

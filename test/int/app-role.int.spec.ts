@@ -54,7 +54,7 @@ describe('the app’s database role', () => {
               has_table_privilege('${APP_ROLE}', 'public.' || tablename, 'SELECT') AS read,
               has_table_privilege('${APP_ROLE}', 'public.' || tablename, 'INSERT') AS append,
               has_table_privilege('${APP_ROLE}', 'public.' || tablename, 'UPDATE') OR has_table_privilege('${APP_ROLE}', 'public.' || tablename, 'DELETE') AS change
-         FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
+         FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename`,
     );
     const appendOnly = ['chain_checkpoints', 'events'];
     expect(rows.filter((r) => appendOnly.includes(r.table))).toEqual(appendOnly.map((table) => ({ table, read: true, append: true, change: false })));
