@@ -20,8 +20,17 @@ describe('a development API without configured secrets', () => {
   let api: ChildProcess;
   let port: number;
 
+  // A real chairman with an open session: a token naming it is refused only for its signature.
+  const CHAIRMAN = '00000000-0000-4000-8000-000000000001';
+  const SESSION = '00000000-0000-4000-8000-0000000000a1';
+
   beforeAll(async () => {
     db = await createTestDatabase(2);
+    await db.sql(`INSERT INTO users (id, username, display_name, role, password_hash) VALUES ($1, 'chutich', 'Chủ tịch', 'chairman', 'not-a-hash')`, [CHAIRMAN]);
+    await db.sql(
+      `INSERT INTO sessions (id, user_id, refresh_token_hash, created_at, last_used_at, expires_at) VALUES ($1, $2, 'unused', now(), now(), now() + interval '1 day')`,
+      [SESSION, CHAIRMAN],
+    );
     dataDir = mkdtempSync(path.join(tmpdir(), 'inspectorate-install-'));
     api = spawn(process.execPath, ['-r', './scripts/ts-register.js', 'apps/api/src/main.ts'], {
       cwd: ROOT,
@@ -62,7 +71,7 @@ describe('a development API without configured secrets', () => {
   });
 
   const chairmanToken = (secret: string) =>
-    sign({ sub: '00000000-0000-4000-8000-000000000001', role: 'chairman', username: 'forged' }, secret, {
+    sign({ sub: CHAIRMAN, sid: SESSION, role: 'chairman', username: 'chutich' }, secret, {
       algorithm: 'HS256',
       issuer: 'inspectorate',
       audience: 'inspectorate-api',
