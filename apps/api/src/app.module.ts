@@ -7,6 +7,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { ConsoleModule } from './console/console.module';
 import { ProblemFilter } from './common/problem.filter';
 import { RequestBodyMiddleware } from './common/request-body.middleware';
 import { RequestIdMiddleware } from './common/request-id.middleware';
@@ -40,6 +41,7 @@ export class AppModule implements NestModule {
         NotificationsModule,
         ReportsModule,
         AttachmentsModule,
+        ConsoleModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,0 +1,3 @@
+export default function AccountabilityPage() {
+  return <section><h1>AccountabilityPage</h1></section>;
+}

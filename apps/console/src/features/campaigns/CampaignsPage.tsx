@@ -1,0 +1,3 @@
+export default function CampaignsPage() {
+  return <section><h1>CampaignsPage</h1></section>;
+}

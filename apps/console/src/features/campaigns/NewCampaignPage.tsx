@@ -1,0 +1,3 @@
+export default function NewCampaignPage() {
+  return <section><h1>NewCampaignPage</h1></section>;
+}

@@ -1,0 +1,3 @@
+export default function InspectionsPage() {
+  return <section><h1>InspectionsPage</h1></section>;
+}

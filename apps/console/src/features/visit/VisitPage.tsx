@@ -1,0 +1,3 @@
+export default function VisitPage() {
+  return <section><h1>VisitPage</h1></section>;
+}

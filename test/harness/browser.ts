@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { Browser, BrowserContext, chromium, Page, Request } from 'playwright-core';
+import { TEST_PASSWORD, TestUser } from './people';
+import { TestStack } from './stack';
+
+/** Chromium as CI has it, with what it needs to start quickly on these machines (no network chatter). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+export interface Person {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every request the page made (method and path with query), in order. */
+  readonly requests: string[];
+  /** Console errors and page errors (a CSP violation shows up here). */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/** A person at their own browser (own cookies), optionally already logged in. */
+export async function openBrowser(browser: Browser, stack: TestStack, options: { viewport?: { width: number; height: number } } = {}): Promise<Person> {
+  const context = await browser.newContext({ baseURL: stack.api.baseUrl, viewport: options.viewport ?? DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    requests.push(`${request.method()} ${url.pathname}${url.search}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, requests, errors, close: () => context.close() };
+}
+
+export async function logIn(person: Person, user: TestUser, language: 'vi' | 'en' = 'vi'): Promise<void> {
+  const { page } = person;
+  await page.goto('/login');
+  const words = language === 'vi' ? { username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập' } : { username: 'Username', password: 'Password', submit: 'Log in' };
+  await page.getByLabel(words.username).fill(user.username);
+  await page.getByLabel(words.password).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: words.submit }).click();
+  await page.getByRole('navigation').waitFor();
+}
+
+const axeSource = () => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core in the page for WCAG 2.1 A and AA; returns the violations, compactly. */
+export async function axeViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  const loaded = await page.evaluate(() => typeof (globalThis as any).axe !== 'undefined');
+  // Injected through the DevTools protocol (page.evaluate), which the page's CSP does not govern.
+  if (!loaded) await page.evaluate(axeSource());
+  const violations = (await page.evaluate(async () => {
+    // Runs in the page, where axe and document exist (this file is compiled without the DOM library).
+    const page = globalThis as any;
+    const result = await page.axe.run(page.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  })) as AxeViolation[];
+  return violations.map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
