@@ -48,7 +48,7 @@ function securityHeaders(config: AppConfig) {
         'object-src': ["'none'"],
         'base-uri': ["'self'"],
         'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
+        'frame-ancestors': ["'self'"],
         'upgrade-insecure-requests': upgrade,
       },
     },
