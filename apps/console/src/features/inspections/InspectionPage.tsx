@@ -34,7 +34,10 @@ export function Stepper({ inspection }: { inspection: Inspection }) {
 
 function Deadlines({ inspection }: { inspection: Inspection }) {
   const { t } = useTranslation('inspections');
-  const { conclusion, response, actions } = inspection.deadlines;
+  // A deadline is shown while it runs: the conclusion's while drafting, the response's while it is awaited.
+  const conclusion = inspection.status === 'drafting' ? inspection.deadlines.conclusion : undefined;
+  const response = inspection.status === 'awaiting_response' ? inspection.deadlines.response : undefined;
+  const actions = inspection.deadlines.actions.filter((deadline) => ['open', 'rejected'].includes(inspection.actions.find((action) => action.id === deadline.actionId)?.status ?? ''));
   const rows = [
     ...(conclusion ? [{ key: 'conclusion', label: t('deadlines.conclusion'), ...conclusion }] : []),
     ...(response ? [{ key: 'response', label: t('deadlines.response'), ...response }] : []),

@@ -105,6 +105,7 @@ function OwnFinding({ inspection, finding }: { inspection: Inspection; finding: 
   const { t, i18n } = useTranslation('visit');
   const user = useUser();
   const [editing, setEditing] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const [draft, setDraft, clear] = useDraft(`amend-${finding.id}`, { severity: finding.severity as Severity, description: finding.description });
   const amend = useInspectionCommand(inspection.id, (body: typeof draft, key: string) => commands.amendFinding(inspection.id, finding.id, body, key), () => {
     clear();
@@ -156,7 +157,12 @@ function OwnFinding({ inspection, finding }: { inspection: Inspection; finding: 
           </button>
         </form>
       ) : null}
-      {finding.status === 'open' && mayWithdraw ? (
+      {finding.status === 'open' && mayWithdraw && !withdrawing ? (
+        <button type="button" className="danger" onClick={() => setWithdrawing(true)} aria-label={`${t('withdraw')}: ${name}`}>
+          {t('withdraw')}
+        </button>
+      ) : null}
+      {finding.status === 'open' && mayWithdraw && withdrawing ? (
         <TextCommand
           formId={`withdraw-${finding.id}`}
           label={`${t('withdrawReason')} (${finding.criterionCode})`}
