@@ -22,8 +22,9 @@ function UnreadCount() {
   });
   const count = unread.data?.items.length ?? 0;
   return (
-    <a href="/notifications" className="unread" aria-label={t('common:header.unread', { count })}>
+    <a href="/notifications" className="unread">
       {t('common:header.notifications')} <span className="badge">{count}</span>
+      <span className="sr-only"> {t('common:header.unread', { count })}</span>
     </a>
   );
 }
