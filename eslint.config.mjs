@@ -17,7 +17,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        // The console's build configuration runs in Node, outside both the API's and the console's tsconfig.
+        projectService: { allowDefaultProject: ['apps/console/vite.config.mts', 'apps/console/build/*.mts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

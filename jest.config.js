@@ -1,5 +1,5 @@
-// One Jest config, three projects, so each suite can run alone:
-//   npx jest --selectProjects unit | int | e2e
+// One Jest config, four projects, so each suite can run alone:
+//   npx jest --selectProjects unit | int | e2e | browser
 // Integration and end-to-end suites share a global setup that starts a real Temporal server
 // and prepares a template database (see test/harness/global-setup.ts).
 const { pathsToModuleNameMapper } = require('./test/harness/paths');
@@ -38,6 +38,15 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/harness/slow-tests.ts'],
+    },
+    {
+      // The web console in Debian's Chromium (playwright-core), against the same real stack as e2e.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/*.browser.spec.ts'],
+      globalSetup: '<rootDir>/test/harness/browser-global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/harness/slow-tests.ts'],
     },

@@ -71,6 +71,7 @@ async function main() {
       else for (const line of missingAccountsNotice({ database: postgres.databaseName(env.DATABASE_URL), accountsFile: path.relative(ROOT, accounts) })) log(line);
     }
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`  Console    http://localhost:${port}/   (log in with a demo account)`);
     log(`  API        http://localhost:${port}/api/v1   (health: /api/v1/health, docs: http://localhost:${port}/docs)`);
     log(`  Temporal   ${server.address} namespace ${namespace} (via ${server.via})`);
     log(`  logs       ${path.relative(ROOT, LOGS)}/   — Ctrl-C stops everything`);

@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthorityModule } from './authority/authority.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { ConsoleModule } from './console/console.module';
 import { ProblemFilter } from './common/problem.filter';
 import { RequestBodyMiddleware } from './common/request-body.middleware';
 import { RequestIdMiddleware } from './common/request-id.middleware';
@@ -52,6 +53,7 @@ export class AppModule implements NestModule {
         MyWorkModule,
         ReportsModule,
         AttachmentsModule,
+        ConsoleModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

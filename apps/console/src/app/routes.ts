@@ -1,0 +1,32 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../api/types';
+
+/**
+ * The one route table: paths (stable — notifications and e-mails link to them), who may open
+ * them, and the navigation entry. Each screen is its own lazily loaded chunk (budget: 100 KB gzip).
+ * To add a screen: a feature folder under features/, catalogues under i18n/{vi,en}/, a row here.
+ */
+export interface RouteEntry {
+  readonly path: string;
+  readonly screen: LazyExoticComponent<ComponentType>;
+  /** Roles that see this screen; undefined = everyone signed in. */
+  readonly roles?: readonly Role[];
+  /** The navigation entry's message key (namespace:key); absent for screens reached by links. */
+  readonly nav?: string;
+}
+
+const TEAM: readonly Role[] = ['lead_inspector', 'inspector'];
+
+export const ROUTES: readonly RouteEntry[] = [
+  { path: '/', screen: lazy(() => import('../features/work/MyWorkPage')), nav: 'common:nav.work' },
+  { path: '/approvals', screen: lazy(() => import('../features/approvals/ApprovalsPage')), roles: ['chairman'], nav: 'common:nav.approvals' },
+  { path: '/campaigns', screen: lazy(() => import('../features/campaigns/CampaignsPage')), roles: [...TEAM, 'chairman'], nav: 'common:nav.campaigns' },
+  { path: '/campaigns/new', screen: lazy(() => import('../features/campaigns/NewCampaignPage')), roles: ['lead_inspector'] },
+  { path: '/campaigns/:id', screen: lazy(() => import('../features/campaigns/CampaignPage')), roles: [...TEAM, 'chairman'] },
+  { path: '/inspections', screen: lazy(() => import('../features/inspections/InspectionsPage')), roles: [...TEAM, 'chairman', 'unit_head'], nav: 'common:nav.inspections' },
+  { path: '/inspections/:id', screen: lazy(() => import('../features/inspections/InspectionPage')), roles: [...TEAM, 'chairman', 'unit_head'] },
+  { path: '/inspections/:id/visit', screen: lazy(() => import('../features/visit/VisitPage')), roles: TEAM },
+  { path: '/accountability', screen: lazy(() => import('../features/accountability/AccountabilityPage')), roles: ['chairman', 'lead_inspector', 'unit_head'], nav: 'common:nav.accountability' },
+];
+
+export const allows = (route: RouteEntry, role: Role) => !route.roles || route.roles.includes(role);
