@@ -84,38 +84,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DirectoryController_listUnits"];
-        put?: never;
-        post: operations["DirectoryController_createUnit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/units/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DirectoryController_getUnit"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -196,6 +164,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitsController_list"];
+        put?: never;
+        post: operations["UnitsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a unit’s code, name or kind. Its inspections and reports follow (they refer to the unit by id). */
+        patch: operations["UnitsController_update"];
+        trace?: never;
+    };
+    "/api/v1/units/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a unit: no new inspection may name it; its history stays as it was. */
+        post: operations["UnitsController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated unit. */
+        post: operations["UnitsController_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template: the columns (Vietnamese headers) and one example row, as Excel (default) or CSV. */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What importing the file would do, row by row, with every row’s errors; writes nothing. The file (.xlsx or UTF-8 CSV) in the multipart part `file`. */
+        post: operations["ImportsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the file in one transaction, matching units by code and accounts by username; all or nothing. New accounts get a temporary password, shown in this answer only. */
+        post: operations["ImportsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -226,6 +312,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authority as its documents name it: name, inspection body, place line, chairman’s name and title. */
+        get: operations["AuthorityController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change any of the authority’s fields; the next document printed uses them (documents already downloaded keep theirs). */
+        patch: operations["AuthorityController_update"];
         trace?: never;
     };
     "/api/v1/campaigns": {
@@ -614,6 +718,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search findings across inspections: words (accent-insensitive), criterion, severity, unit, year; newest first.
+         * @description Only findings of inspections the caller may see (a planned one: its team and the chairman).
+         */
+        get: operations["FindingsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accountability-cases": {
         parameters: {
             query?: never;
@@ -923,29 +1047,6 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
-        UnitView: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            name: string;
-            /** @enum {string} */
-            kind: "department" | "commune" | "town" | "public_service_unit";
-        };
-        UnitPage: {
-            items: components["schemas"]["UnitView"][];
-            nextCursor: string | null;
-        };
-        CreateUnitDto: {
-            /**
-             * @description Stable code: capital letters, digits and dashes.
-             * @example XA-BINH-KHANH
-             */
-            code: string;
-            /** @example Xã Bình Khánh */
-            name: string;
-            /** @enum {string} */
-            kind: "department" | "commune" | "town" | "public_service_unit";
-        };
         UserPage: {
             items: components["schemas"]["UserView"][];
             nextCursor: string | null;
@@ -979,13 +1080,130 @@ export interface components {
             /** @description Given to the user out of band; they must choose their own at the next login (mustChangePassword). */
             temporaryPassword: string;
         };
+        UnitView: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "department" | "commune" | "town" | "public_service_unit";
+            /** @description False once deactivated: no new inspection may name it; its history stays. */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When it was deactivated (absent while active).
+             */
+            deactivatedAt?: string;
+        };
+        UnitPage: {
+            items: components["schemas"]["UnitView"][];
+            nextCursor: string | null;
+        };
+        CreateUnitDto: {
+            /**
+             * @description Stable code: capital letters, digits and dashes.
+             * @example XA-BINH-KHANH
+             */
+            code: string;
+            /** @example Xã Bình Khánh */
+            name: string;
+            /** @enum {string} */
+            kind: "department" | "commune" | "town" | "public_service_unit";
+        };
+        UpdateUnitDto: {
+            /**
+             * @description A new code (409 if another unit has it).
+             * @example XA-BINH-KHANH
+             */
+            code?: string;
+            /** @example Xã Bình Khánh */
+            name?: string;
+            /** @enum {string} */
+            kind?: "department" | "commune" | "town" | "public_service_unit";
+        };
+        DeactivateUnitDto: {
+            /**
+             * @description Why, for the record (kept in the logs).
+             * @example Sáp nhập vào Xã Bình Khánh
+             */
+            reason?: string;
+        };
+        ImportRowErrorView: {
+            /**
+             * @description The row as the spreadsheet numbers it (the header is row 1).
+             * @example 3
+             */
+            row: number;
+            /**
+             * @description The column’s header; absent when the whole row is at fault.
+             * @example Tên đăng nhập
+             */
+            column?: string;
+            /** @example is required for a person */
+            message: string;
+        };
+        ImportCountsView: {
+            created: number;
+            /** @description Existing ones whose name, kind (units) or display name, unit (accounts) the file changes. */
+            changed: number;
+            unchanged: number;
+        };
+        ImportRowView: {
+            row: number;
+            /** @example XA-AN-BINH */
+            unitCode?: string;
+            /** @enum {string} */
+            unit?: "create" | "update" | "unchanged";
+            /** @example th.xa-an-binh */
+            username?: string;
+            /** @enum {string} */
+            user?: "create" | "update" | "unchanged";
+        };
+        ImportReportView: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description Rows read (the header and empty rows not counted). */
+            rows: number;
+            /** @description True when no row has an error: the apply would take the file as it is. */
+            valid: boolean;
+            /** @description Every problem of every row. */
+            errors: components["schemas"]["ImportRowErrorView"][];
+            units: components["schemas"]["ImportCountsView"];
+            users: components["schemas"]["ImportCountsView"];
+            /** @description What happens to each row that has no error. */
+            items: components["schemas"]["ImportRowView"][];
+        };
+        TemporaryPasswordView: {
+            username: string;
+            /** @description Shown once, in this answer only; hand it to the person, who should change it. */
+            temporaryPassword: string;
+        };
+        ImportAppliedView: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description Rows read (the header and empty rows not counted). */
+            rows: number;
+            /** @description True when no row has an error: the apply would take the file as it is. */
+            valid: boolean;
+            /** @description Every problem of every row. */
+            errors: components["schemas"]["ImportRowErrorView"][];
+            units: components["schemas"]["ImportCountsView"];
+            users: components["schemas"]["ImportCountsView"];
+            /** @description What happens to each row that has no error. */
+            items: components["schemas"]["ImportRowView"][];
+            /** @description One per account created. */
+            temporaryPasswords: components["schemas"]["TemporaryPasswordView"][];
+        };
         HealthCheckView: {
             /** @enum {string} */
             status: "up" | "down";
             /** @description How long the check took, in milliseconds. */
             latencyMs: number;
-            /** @description When down: the first line of the error (at most 200 characters). */
-            error?: string;
+            /**
+             * @description When down: no answer in time, or any other failure (the error itself is in the server’s log).
+             * @enum {string}
+             */
+            error?: "timeout" | "unreachable";
         };
         HealthChecksView: {
             /** @description PostgreSQL (SELECT 1, within 2 s). */
@@ -1012,6 +1230,23 @@ export interface components {
             /** @example its content does not match its hash */
             reason: string;
         };
+        CheckpointProblemView: {
+            /**
+             * @description Where the log and its signed checkpoints disagree.
+             * @example 4813
+             */
+            position: number;
+            /** @example the log ends at position 4812, but position 4815 was signed: the newest events were removed */
+            reason: string;
+        };
+        CheckpointVerificationView: {
+            /** @description Signed checkpoints of the head found genuine and matching the log. */
+            checked: number;
+            /** @description The newest position a genuine checkpoint vouches for (0 if none). */
+            lastSignedPosition: number;
+            /** @description A checkpoint not signed with the installation’s key, one the log contradicts or that lies beyond its end, or events no checkpoint covers. */
+            problem?: components["schemas"]["CheckpointProblemView"];
+        };
         ChainVerificationView: {
             /** @description True when every event still matches its hash and links to the one before it, with no gap. */
             intact: boolean;
@@ -1021,6 +1256,46 @@ export interface components {
             lastPosition: number;
             /** @description Present when the chain is broken: the first link that does not hold. */
             firstBrokenLink?: components["schemas"]["BrokenLinkView"];
+            /** @description The log against the signed checkpoints of its head (intact is false when they disagree). */
+            checkpoints?: components["schemas"]["CheckpointVerificationView"];
+        };
+        AuthorityView: {
+            /**
+             * @description The authority, at the head of documents and after "TM." in the signature block.
+             * @example ỦY BAN NHÂN DÂN QUẬN 1
+             */
+            name: string;
+            /**
+             * @description The inspecting body, under the authority’s name.
+             * @example ĐOÀN KIỂM TRA CÔNG VỤ
+             */
+            inspectionBodyName: string;
+            /**
+             * @description The place of the date line ("Quận 1, ngày 08 tháng 9 năm 2023"); empty: the date alone.
+             * @example Quận 1
+             */
+            place: string;
+            /**
+             * @description The chairman’s name under the signature; empty: none printed.
+             * @example Nguyễn Văn A
+             */
+            chairmanName: string;
+            /**
+             * @description The signer’s title in the signature block.
+             * @example CHỦ TỊCH
+             */
+            chairmanTitle: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateAuthorityDto: {
+            name?: string;
+            inspectionBodyName?: string;
+            /** @description Empty for none. */
+            place?: string;
+            /** @description Empty for none. */
+            chairmanName?: string;
+            chairmanTitle?: string;
         };
         TargetDto: {
             /** Format: uuid */
@@ -1127,7 +1402,10 @@ export interface components {
             title: string;
             year: number;
             legalBasis: string;
-            /** @enum {string} */
+            /**
+             * @description `completed` once every inspection is closed or cancelled; outside the team and the chairman, every inspection in `targets`.
+             * @enum {string}
+             */
             status: "active" | "completed";
             /** Format: uuid */
             leadInspectorId: string;
@@ -1143,7 +1421,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description Once every inspection is closed or cancelled.
+             * @description Once `status` is completed: when the last of those inspections was closed or cancelled.
              */
             completedAt?: string;
         };
@@ -1836,6 +2114,37 @@ export interface components {
             note: string;
             /** @description Required when rejecting. */
             newDueDate?: string;
+        };
+        FindingSearchItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspectionId: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            unitId: string;
+            year: number;
+            criterionCode: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+            /** @enum {string} */
+            status: "open" | "withdrawn";
+            /** @description Live and not yet remedied, while its inspection is neither closed nor cancelled. */
+            open: boolean;
+            /**
+             * @description The unit disputed it; how the dispute stands.
+             * @enum {string}
+             */
+            dispute?: "pending" | "upheld" | "withdrawn";
+            description: string;
+            people: string[];
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        FindingSearchPage: {
+            items: components["schemas"]["FindingSearchItem"][];
+            nextCursor: string | null;
         };
         AccountabilityCaseView: {
             /** Format: uuid */
@@ -2818,182 +3127,6 @@ export interface operations {
             };
         };
     };
-    DirectoryController_listUnits: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description Opaque cursor from a previous page’s nextCursor. */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Units by code. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitPage"];
-                };
-            };
-            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No token, or an invalid or expired one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Only admin, inspector, lead_inspector, chairman. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DirectoryController_createUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUnitDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitView"];
-                };
-            };
-            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No token, or an invalid or expired one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Only admin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A unit with this code already exists. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is not sent as JSON (Content-Type: application/json). */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DirectoryController_getUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitView"];
-                };
-            };
-            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No token, or an invalid or expired one. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such unit (for a unit head: any unit but their own). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
     DirectoryController_listUsers: {
         parameters: {
             query?: {
@@ -3463,6 +3596,649 @@ export interface operations {
             };
         };
     };
+    UnitsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page’s nextCursor. */
+                cursor?: string;
+                /** @description Only active (true) or only deactivated (false) units; all when absent. */
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Units by code; `active` filters active or deactivated ones. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPage"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, inspector, lead_inspector, chairman. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnitsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A unit with this code already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnitsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such unit (for a unit head: any unit but their own). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnitsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another unit has this code. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnitsController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeactivateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The unit is already deactivated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnitsController_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmptyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The unit is active. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template file (an attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportsController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportView"];
+                };
+            };
+            /** @description No file, or a file that is neither a workbook nor UTF-8 text. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not multipart. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAppliedView"];
+                };
+            };
+            /** @description No file, an unreadable one, rows with errors (nothing imported; `errors` names row and column), or an Idempotency-Key (an import takes none). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another change took a code or username at the same moment (nothing imported). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not multipart. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     HealthController_health: {
         parameters: {
             query?: never;
@@ -3521,6 +4297,111 @@ export interface operations {
             };
             /** @description Only admin, chairman. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuthorityController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorityView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, inspector, lead_inspector, chairman. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuthorityController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAuthorityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorityView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6033,6 +6914,62 @@ export interface operations {
             };
         };
     };
+    FindingsController_search: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page’s nextCursor. */
+                cursor?: string;
+                /** @description Words the finding’s description, people or criterion code contain, each of them, ignoring case and Vietnamese marks ("can thanh" finds "Cần Thạnh", d finds đ). */
+                q?: string;
+                criterionCode?: string;
+                severity?: "minor" | "major" | "critical";
+                unitId?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingSearchPage"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, inspector, lead_inspector, chairman. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     AccountabilityController_list: {
         parameters: {
             query?: {
@@ -6383,6 +7320,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many reports or printed conclusions in a minute for this user; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ReportsController_unit: {
@@ -6443,6 +7389,15 @@ export interface operations {
             };
             /** @description No such unit. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many reports or printed conclusions in a minute for this user; Retry-After says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6515,6 +7470,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many reports or printed conclusions in a minute for this user; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ReportsController_overdue: {
@@ -6555,6 +7519,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many reports or printed conclusions in a minute for this user; Retry-After says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6620,6 +7593,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many reports or printed conclusions in a minute for this user; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     AttachmentsController_upload: {
@@ -6664,7 +7646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Larger than ATTACHMENT_MAX_BYTES (20 MiB by default). */
+            /** @description Larger than ATTACHMENT_MAX_BYTES (20 MiB by default), or over the uploader’s ATTACHMENT_QUOTA_BYTES_PER_USER in total (1 GiB by default). */
             413: {
                 headers: {
                     [name: string]: unknown;
