@@ -134,6 +134,10 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
         bodies: json({ valid: { username: people.lead.username, password: TEST_PASSWORD }, fields: [{ ...sized('username', 1, 64), hostile: hostileText(64) }, sized('password', 1, 128)] }),
       },
       {
+        name: 'change my profile', method: 'PATCH', path: '/me', user: people.inspector2,
+        bodies: json({ valid: { language: 'en', displayName: 'Người thử' }, fields: [oneOf('language', ['vi', 'en'], false), text('displayName', 200, false)] }),
+      },
+      {
         name: 'create a unit', method: 'POST', path: '/units', user: people.admin,
         bodies: json({ valid: { code: 'FUZZ-UNIT', name: 'Phòng Thử nghiệm', kind: 'commune' }, fields: [pattern('code', ['a', 'lower-case', '-LEADING', 'X'.repeat(65), 'A B', "A';--", '']), text('name', 200), oneOf('kind', UNIT_KINDS)] }),
       },

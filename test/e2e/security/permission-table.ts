@@ -134,6 +134,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     expect: [400, 400, 400, 400, 400, 400, 400, 400, 401],
   },
   { method: 'GET', path: '/me', request: () => at('/me'), expect: LOGGED_IN },
+  { method: 'PATCH', path: '/me', allowed: 'each caller sets their own language to vi, which it already is', request: () => at('/me', { language: 'vi' }), expect: LOGGED_IN },
   { method: 'GET', path: '/me/notifications', request: () => at('/me/notifications?unread=true'), expect: LOGGED_IN },
   {
     method: 'POST', path: '/me/notifications/:id/read',

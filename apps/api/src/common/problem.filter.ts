@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { localizeProblem, requestedLanguage } from '../i18n/localize';
 import { ProblemDetails, problemTitle, problemType } from './problem';
 
 /**
@@ -21,7 +22,12 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (problem.status === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    // In the caller's language when Accept-Language names vi or en; otherwise in English, as always.
+    const language = requestedLanguage(request.headers['accept-language']);
+    response.vary('Accept-Language');
+    if (language) response.setHeader('Content-Language', language);
+    const body = language ? localizeProblem(problem, language) : problem;
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {

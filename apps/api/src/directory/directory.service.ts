@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { Role } from '@inspectorate/domain';
-import { UnitEntity, UserEntity } from '@inspectorate/directory';
+import { Language, UnitEntity, UserEntity } from '@inspectorate/directory';
 import { PasswordHasher } from '../auth/password-hasher';
 import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { FieldProblem, problems } from '../common/problem';
@@ -50,6 +50,13 @@ export class DirectoryService {
   async findUser(id: string): Promise<UserView | undefined> {
     const user = await this.db.getRepository(UserEntity).findOne({ where: { id } });
     return user ? toUserView(user) : undefined;
+  }
+
+  /** What users may change about themselves. */
+  async updateProfile(id: string, changes: { language?: Language; displayName?: string }): Promise<UserView | undefined> {
+    const patch = { ...(changes.language ? { language: changes.language } : {}), ...(changes.displayName ? { displayName: changes.displayName } : {}) };
+    if (Object.keys(patch).length > 0) await this.db.getRepository(UserEntity).update({ id }, patch);
+    return this.findUser(id);
   }
 
   async createUser(dto: CreateUserDto): Promise<UserView> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -9,7 +9,7 @@ import { UserView } from '../directory/directory.dto';
 import { DirectoryService } from '../directory/directory.service';
 import { EmptyDto } from '../inspections/inspection.dto';
 import { AnyRole, AuthenticatedUser, CurrentUser, Public } from '../auth/access.decorators';
-import { LoginDto, LoginResult } from './session.dto';
+import { LoginDto, LoginResult, UpdateMeDto } from './session.dto';
 import { SessionGrant, SessionService } from './session.service';
 import { LOGIN_THROTTLE } from '../auth/login-throttle';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOf, setSessionCookie } from './session-cookie';
@@ -70,6 +70,17 @@ export class SessionController {
     const found = await this.directory.findUser(user.userId);
     if (!found) throw problems.notFound('Your account');
     return found;
+  }
+
+  @Patch('me')
+  @AnyRole()
+  @ApiOkResponse({ type: UserView, description: 'The caller, changed: the language they chose, their display name.' })
+  @ApiProblems(400, [404, 'The account of the token no longer exists.'])
+  @ApiJsonBodyProblems()
+  async updateMe(@Body() dto: UpdateMeDto, @CurrentUser() user: AuthenticatedUser): Promise<UserView> {
+    const updated = await this.directory.updateProfile(user.userId, dto);
+    if (!updated) throw problems.notFound('Your account');
+    return updated;
   }
 
   private answer(grant: SessionGrant, response: Response): LoginResult {
