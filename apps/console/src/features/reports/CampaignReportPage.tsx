@@ -111,7 +111,6 @@ function PdfButton({ line }: { line: UnitLine }) {
         type="button"
         className="link-button"
         disabled={busy}
-        aria-label={t('download.pdfOf', { unit: line.unitName })}
         onClick={() => {
           setBusy(true);
           setError(undefined);
@@ -121,7 +120,9 @@ function PdfButton({ line }: { line: UnitLine }) {
             .finally(() => setBusy(false));
         }}
       >
+        {/* The accessible name starts with the visible words, then says whose conclusion it is. */}
         {t('download.pdf')}
+        <span className="sr-only"> {t('download.pdfOf', { unit: line.unitName })}</span>
       </button>
       <ErrorMessage error={error} />
     </>
