@@ -5,7 +5,7 @@ import { Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 
 const STARTED_VI = 'Đoàn kiểm tra công vụ đột xuất đã bắt đầu kiểm tra tại đơn vị.';
-const APPROVED_VI = /^Kết luận kiểm tra đã được phê duyệt\. Đề nghị đơn vị phản hồi từng nội dung trước ngày/;
+const APPROVED_VI = /Kết luận kiểm tra đã được phê duyệt\. Đề nghị đơn vị phản hồi từng nội dung trước ngày/;
 
 /**
  * A unit head's notifications in the browser: the visit started, then the approved conclusion
@@ -31,7 +31,10 @@ describe('the console: notifications', () => {
   });
 
   const unreadBadge = (person: Person, count: number, language: 'vi' | 'en' = 'vi') =>
-    person.page.getByRole('link', { name: language === 'vi' ? `${count} thông báo chưa đọc` : `${count} unread notifications`, exact: true });
+    person.page.getByRole('link', {
+      name: language === 'vi' ? `${count} thông báo chưa đọc` : `${count} unread notifications`,
+      exact: true,
+    });
   const card = (text: string | RegExp) => head.page.locator('.notifications > li').filter({ hasText: text });
 
   it('lists them newest first in Vietnamese, marks one read, and the header count follows', async () => {
@@ -75,7 +78,7 @@ describe('the console: notifications', () => {
     try {
       await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
       await page.getByText('An unannounced civil-service inspection of your unit has started.').waitFor();
-      await page.getByText(/^The inspection conclusion was approved\. Respond to each finding by/).waitFor();
+      await page.getByText(/The inspection conclusion was approved\. Respond to each finding by/).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       // The language is kept on the server, so the next page load starts in English.
       expect((await stack.api.get(stack.people.headA, '/me')).body.language).toBe('en');

@@ -115,7 +115,12 @@ describe('the console: reports', () => {
     expect([row.getCell(3).value, row.getCell(4).value, row.getCell(6).value]).toEqual([1, 2, '1/2 (50.0%)']);
 
     // The files came from the API with the Bearer token (a bare link has none and is refused).
-    expect(chairman.requests).toEqual(expect.arrayContaining([`GET /api/v1/reports/dashboard?year=${year}&format=csv`, `GET /api/v1/reports/dashboard?year=${year}&format=xlsx`]));
+    expect(chairman.requests).toEqual(
+      expect.arrayContaining([
+        `GET /api/v1/reports/dashboard?year=${year}&format=csv`,
+        `GET /api/v1/reports/dashboard?year=${year}&format=xlsx`,
+      ]),
+    );
     const bare = await fetch(`${stack.api.baseUrl}/api/v1/reports/dashboard?year=${year}&format=csv`);
     expect(bare.status).toBe(401);
   });

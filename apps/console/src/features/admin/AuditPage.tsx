@@ -22,7 +22,13 @@ export default function AuditPage() {
         {(result) => (
           <div className={result.intact ? 'panel' : 'panel error-panel'} role="status">
             <h2>{result.intact ? t('audit.intact') : t('audit.broken')}</h2>
-            <p>{t('audit.checked', { count: result.checked, checked: format.number(result.checked), last: format.number(result.lastPosition) })}</p>
+            <p>
+              {t('audit.checked', {
+                count: result.checked,
+                checked: format.number(result.checked),
+                last: format.number(result.lastPosition),
+              })}
+            </p>
             {result.firstBrokenLink ? (
               <dl>
                 <dt>{t('audit.position')}</dt>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import type { NewUnit, Unit } from '../../api/types';
 import { useDraft } from '../../session/drafts';
-import { useCommand } from '../../session/use-command';
+import { useFormCommand } from './use-form-command';
 import { ErrorMessage, ListState } from '../../ui/feedback';
 import { Field } from '../../ui/Field';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -62,7 +62,13 @@ function NewUnitForm() {
   const { t } = useTranslation('admin');
   const [unit, setUnit, clear] = useDraft<NewUnit>('new-unit', EMPTY);
   const [created, setCreated] = useState<Unit>();
-  const command = useCommand((body: NewUnit, key) => createUnit(body, key), { invalidate: [[...adminKeys.units], ['units']], onSuccess: (answer) => { setCreated(answer); clear(); } });
+  const command = useFormCommand((body: NewUnit, key) => createUnit(body, key), {
+    invalidate: [[...adminKeys.units], ['units']],
+    onSuccess: (answer) => {
+      setCreated(answer);
+      clear();
+    },
+  });
   const error = command.error instanceof ApiError ? command.error : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -74,14 +80,23 @@ function NewUnitForm() {
       <h2 id="new-unit-title">{t('units.create')}</h2>
       <div className="filters">
         <Field label={t('units.code')} error={error?.fieldError('code')}>
-          {(props) => <input {...props} name="code" required value={unit.code} onChange={(event) => setUnit({ ...unit, code: event.target.value })} />}
+          {(props) => (
+            <input {...props} name="code" required value={unit.code} onChange={(event) => setUnit({ ...unit, code: event.target.value })} />
+          )}
         </Field>
         <Field label={t('units.name')} error={error?.fieldError('name')}>
-          {(props) => <input {...props} name="name" required value={unit.name} onChange={(event) => setUnit({ ...unit, name: event.target.value })} />}
+          {(props) => (
+            <input {...props} name="name" required value={unit.name} onChange={(event) => setUnit({ ...unit, name: event.target.value })} />
+          )}
         </Field>
         <Field label={t('units.kind')} error={error?.fieldError('kind')}>
           {(props) => (
-            <select {...props} name="kind" value={unit.kind} onChange={(event) => setUnit({ ...unit, kind: event.target.value as Unit['kind'] })}>
+            <select
+              {...props}
+              name="kind"
+              value={unit.kind}
+              onChange={(event) => setUnit({ ...unit, kind: event.target.value as Unit['kind'] })}
+            >
               {UNIT_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`units.kinds.${kind}`)}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import type { NewUser, Role, User } from '../../api/types';
 import { useDraft } from '../../session/drafts';
-import { useCommand } from '../../session/use-command';
+import { useFormCommand } from './use-form-command';
 import { ErrorMessage, ListState } from '../../ui/feedback';
 import { Field } from '../../ui/Field';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -23,7 +23,9 @@ export default function UsersPage() {
   const units = useQuery({ queryKey: adminKeys.units, queryFn: listUnits });
   const unitName = new Map((units.data ?? []).map((unit) => [unit.id, unit.name]));
   const [search, setSearch] = useState('');
-  const shown = users.data?.filter((user) => matchesSearch(search, user.username, user.displayName, user.unitId ? (unitName.get(user.unitId) ?? '') : ''));
+  const shown = users.data?.filter((user) =>
+    matchesSearch(search, user.username, user.displayName, user.unitId ? (unitName.get(user.unitId) ?? '') : ''),
+  );
   return (
     <section>
       <h1>{t('users.title')}</h1>
@@ -72,7 +74,7 @@ function NewUserForm() {
   const [password, setPassword] = useState('');
   const [created, setCreated] = useState<User>();
   const units = useQuery({ queryKey: adminKeys.units, queryFn: listUnits });
-  const command = useCommand((body: NewUser, key) => createUser(body, key), {
+  const command = useFormCommand((body: NewUser, key) => createUser(body, key), {
     invalidate: [[...adminKeys.users], ['users']],
     onSuccess: (answer) => {
       setCreated(answer);
@@ -85,17 +87,40 @@ function NewUserForm() {
     event.preventDefault();
     setCreated(undefined);
     const { unitId, ...rest } = user;
-    command.mutate({ ...rest, username: rest.username.trim(), displayName: rest.displayName.trim(), password, ...(user.role === 'unit_head' && unitId ? { unitId } : {}) });
+    command.mutate({
+      ...rest,
+      username: rest.username.trim(),
+      displayName: rest.displayName.trim(),
+      password,
+      ...(user.role === 'unit_head' && unitId ? { unitId } : {}),
+    });
   };
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="new-user-title">
       <h2 id="new-user-title">{t('users.create')}</h2>
       <div className="filters">
         <Field label={t('users.username')} error={error?.fieldError('username')}>
-          {(props) => <input {...props} name="username" autoComplete="off" required value={user.username} onChange={(event) => setUser({ ...user, username: event.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              name="username"
+              autoComplete="off"
+              required
+              value={user.username}
+              onChange={(event) => setUser({ ...user, username: event.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('users.displayName')} error={error?.fieldError('displayName')}>
-          {(props) => <input {...props} name="displayName" required value={user.displayName} onChange={(event) => setUser({ ...user, displayName: event.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              name="displayName"
+              required
+              value={user.displayName}
+              onChange={(event) => setUser({ ...user, displayName: event.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('users.role')} error={error?.fieldError('role')}>
           {(props) => (
@@ -111,7 +136,13 @@ function NewUserForm() {
         {user.role === 'unit_head' ? (
           <Field label={t('users.unit')} error={error?.fieldError('unitId')}>
             {(props) => (
-              <select {...props} name="unitId" required value={user.unitId ?? ''} onChange={(event) => setUser({ ...user, unitId: event.target.value || undefined })}>
+              <select
+                {...props}
+                name="unitId"
+                required
+                value={user.unitId ?? ''}
+                onChange={(event) => setUser({ ...user, unitId: event.target.value || undefined })}
+              >
                 <option value="">{t('users.chooseUnit')}</option>
                 {(units.data ?? []).map((unit) => (
                   <option key={unit.id} value={unit.id}>
@@ -123,7 +154,17 @@ function NewUserForm() {
           </Field>
         ) : null}
         <Field label={t('users.password')} hint={t('users.passwordHint')} error={error?.fieldError('password')}>
-          {(props) => <input {...props} name="password" type="password" autoComplete="new-password" required value={password} onChange={(event) => setPassword(event.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
         </Field>
       </div>
       {error && !error.problem?.errors?.length ? <ErrorMessage error={error} /> : null}

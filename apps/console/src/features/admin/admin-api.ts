@@ -17,10 +17,14 @@ async function all<T>(page: (cursor: string | undefined) => Promise<{ items: T[]
 
 export const adminKeys = { units: ['admin', 'units'] as const, users: ['admin', 'users'] as const, audit: ['admin', 'audit'] as const };
 
-export const listUnits = (): Promise<Unit[]> => all((cursor) => call(api.GET('/api/v1/units', { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })));
-export const listUsers = (): Promise<User[]> => all((cursor) => call(api.GET('/api/v1/users', { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })));
+export const listUnits = (): Promise<Unit[]> =>
+  all((cursor) => call(api.GET('/api/v1/units', { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })));
+export const listUsers = (): Promise<User[]> =>
+  all((cursor) => call(api.GET('/api/v1/users', { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })));
 
-export const createUnit = (body: NewUnit, idempotencyKey: string) => call(api.POST('/api/v1/units', { body, headers: { 'Idempotency-Key': idempotencyKey } as never }));
-export const createUser = (body: NewUser, idempotencyKey: string) => call(api.POST('/api/v1/users', { body, headers: { 'Idempotency-Key': idempotencyKey } as never }));
+export const createUnit = (body: NewUnit, idempotencyKey: string) =>
+  call(api.POST('/api/v1/units', { body, headers: { 'Idempotency-Key': idempotencyKey } as never }));
+export const createUser = (body: NewUser, idempotencyKey: string) =>
+  call(api.POST('/api/v1/users', { body, headers: { 'Idempotency-Key': idempotencyKey } as never }));
 
 export const verifyChain = () => call(api.GET('/api/v1/audit/verify'));

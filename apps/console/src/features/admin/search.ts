@@ -2,7 +2,13 @@
  * Folds Vietnamese text for search: no accents, no case, đ as d ("can thanh" finds "Cần Thạnh").
  */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .trim();
 }
 
 /** Every word of the query appears somewhere in one of the fields. */

@@ -23,7 +23,17 @@ export default function NotificationsPage() {
     queryKey: ['notifications', 'list', filter],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/me/notifications', { params: { query: { limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}), ...(filter === 'unread' ? { unread: 'true' as never } : {}) } } })),
+      call(
+        api.GET('/api/v1/me/notifications', {
+          params: {
+            query: {
+              limit: PAGE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+              ...(filter === 'unread' ? { unread: 'true' as never } : {}),
+            },
+          },
+        }),
+      ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const items = list.data?.pages.flatMap((page) => page.items);
@@ -34,11 +44,15 @@ export default function NotificationsPage() {
         <legend>{t('filter.legend')}</legend>
         {(['all', 'unread'] as const).map((value) => (
           <label key={value} className="choice">
-            <input type="radio" name="filter" value={value} checked={filter === value} onChange={() => setFilter(value)} /> {t(`filter.${value}`)}
+            <input type="radio" name="filter" value={value} checked={filter === value} onChange={() => setFilter(value)} />{' '}
+            {t(`filter.${value}`)}
           </label>
         ))}
       </fieldset>
-      <ListState query={{ isPending: list.isPending, error: list.error, data: items, refetch: list.refetch }} empty={t(filter === 'unread' ? 'emptyUnread' : 'empty')}>
+      <ListState
+        query={{ isPending: list.isPending, error: list.error, data: items, refetch: list.refetch }}
+        empty={t(filter === 'unread' ? 'emptyUnread' : 'empty')}
+      >
         {(notifications) => (
           <>
             <ul className="cards notifications">
@@ -61,10 +75,13 @@ export default function NotificationsPage() {
 function NotificationCard({ notification }: { notification: Notification }) {
   const { t, i18n } = useTranslation('notifications');
   const format = useFormat();
-  const markRead = useCommand(() => call(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id: notification.id } }, body: {} as never })), {
-    // The header's unread count and every list of notifications read again.
-    invalidate: [['notifications']],
-  });
+  const markRead = useCommand(
+    () => call(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id: notification.id } }, body: {} as never })),
+    {
+      // The header's unread count and every list of notifications read again.
+      invalidate: [['notifications']],
+    },
+  );
   const text = i18n.language === 'en' ? notification.message : notification.messageVi;
   const read = notification.read;
   return (

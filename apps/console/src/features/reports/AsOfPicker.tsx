@@ -9,7 +9,15 @@ import type { ReportParams } from './report-params';
  * than on every keystroke: a date typed digit by digit passes through valid dates, and each past
  * date is a replay of the log, which costs far more than today's figures.
  */
-export function AsOfPicker({ params, onChange, withYear }: { params: ReportParams; onChange: (next: ReportParams) => void; withYear?: boolean }) {
+export function AsOfPicker({
+  params,
+  onChange,
+  withYear,
+}: {
+  params: ReportParams;
+  onChange: (next: ReportParams) => void;
+  withYear?: boolean;
+}) {
   const { t } = useTranslation('reports');
   const [asOf, setAsOf] = useState(params.asOf ?? '');
   const [year, setYear] = useState(params.year !== undefined ? String(params.year) : '');
@@ -29,7 +37,18 @@ export function AsOfPicker({ params, onChange, withYear }: { params: ReportParam
       </Field>
       {withYear ? (
         <Field label={t('asOf.year')}>
-          {(props) => <input {...props} type="number" name="year" min={2000} max={2100} inputMode="numeric" value={year} onChange={(event) => setYear(event.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              name="year"
+              min={2000}
+              max={2100}
+              inputMode="numeric"
+              value={year}
+              onChange={(event) => setYear(event.target.value)}
+            />
+          )}
         </Field>
       ) : null}
       <div className="field">

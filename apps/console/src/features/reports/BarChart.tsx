@@ -18,14 +18,32 @@ const VALUE_WIDTH = 80;
  * The picture is for the eye only; the figure's caption and the table beside it carry the same
  * numbers for screen readers and for copying.
  */
-export function BarChart({ bars, caption, valueText, partLegend, totalLegend }: { bars: readonly Bar[]; caption: string; valueText: (bar: Bar) => string; partLegend?: string; totalLegend?: string }) {
+export function BarChart({
+  bars,
+  caption,
+  valueText,
+  partLegend,
+  totalLegend,
+}: {
+  bars: readonly Bar[];
+  caption: string;
+  valueText: (bar: Bar) => string;
+  partLegend?: string;
+  totalLegend?: string;
+}) {
   const id = useId();
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const height = bars.length * ROW + 8;
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{caption}</figcaption>
-      <svg viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH} ${height}`} width="100%" aria-hidden="true" focusable="false" className="chart-svg">
+      <svg
+        viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH} ${height}`}
+        width="100%"
+        aria-hidden="true"
+        focusable="false"
+        className="chart-svg"
+      >
         {bars.map((bar, index) => {
           const y = index * ROW + 4;
           const width = (bar.value / max) * BAR_WIDTH;
@@ -36,7 +54,9 @@ export function BarChart({ bars, caption, valueText, partLegend, totalLegend }: 
                 {bar.label.length > 28 ? `${bar.label.slice(0, 27)}…` : bar.label}
               </text>
               <rect x={LABEL_WIDTH} y={y + 3} width={Math.max(width, bar.value > 0 ? 2 : 0)} height={ROW - 8} className="chart-bar" />
-              {part !== undefined ? <rect x={LABEL_WIDTH} y={y + 9} width={Math.max(part, bar.part! > 0 ? 2 : 0)} height={ROW - 20} className="chart-part" /> : null}
+              {part !== undefined ? (
+                <rect x={LABEL_WIDTH} y={y + 9} width={Math.max(part, bar.part! > 0 ? 2 : 0)} height={ROW - 20} className="chart-part" />
+              ) : null}
               <text x={LABEL_WIDTH + BAR_WIDTH + 8} y={y + ROW / 2 + 4} className="chart-value">
                 {valueText(bar)}
               </text>
@@ -46,7 +66,8 @@ export function BarChart({ bars, caption, valueText, partLegend, totalLegend }: 
       </svg>
       {partLegend && totalLegend ? (
         <p className="chart-legend muted" aria-hidden="true">
-          <span className="legend-swatch chart-bar-swatch" /> {totalLegend} <span className="legend-swatch chart-part-swatch" /> {partLegend}
+          <span className="legend-swatch chart-bar-swatch" /> {totalLegend} <span className="legend-swatch chart-part-swatch" />{' '}
+          {partLegend}
         </p>
       ) : null}
     </figure>

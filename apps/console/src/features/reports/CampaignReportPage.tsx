@@ -83,10 +83,18 @@ function Campaign({ report, params }: { report: CampaignReport; params: ReportPa
                 <td>{t(`common:status.${line.status}`)}</td>
                 <td>{t('charts.totalOpen', { total: format.number(line.findings), open: format.number(line.openFindings) })}</td>
                 <td>{line.rating ? t(`rating.${line.rating}`) : '–'}</td>
-                <td>{line.responseSubmittedAt ? t(line.responseOnTime ? 'campaign.onTime' : 'campaign.late', { date: format.date(line.responseSubmittedAt) }) : '–'}</td>
                 <td>
-                  {line.actions > 0 ? t('campaign.actions', { verified: format.number(line.actionsVerified), total: format.number(line.actions) }) : '–'}
-                  {line.actionsOverdue > 0 ? <strong className="flag"> · {t('campaign.actionsOverdue', { count: line.actionsOverdue })}</strong> : null}
+                  {line.responseSubmittedAt
+                    ? t(line.responseOnTime ? 'campaign.onTime' : 'campaign.late', { date: format.date(line.responseSubmittedAt) })
+                    : '–'}
+                </td>
+                <td>
+                  {line.actions > 0
+                    ? t('campaign.actions', { verified: format.number(line.actionsVerified), total: format.number(line.actions) })
+                    : '–'}
+                  {line.actionsOverdue > 0 ? (
+                    <strong className="flag"> · {t('campaign.actionsOverdue', { count: line.actionsOverdue })}</strong>
+                  ) : null}
                 </td>
                 <td>{line.approvedAt ? <PdfButton line={line} /> : '–'}</td>
               </tr>

@@ -49,7 +49,10 @@ function Dashboard({ report, params }: { report: DashboardReport; params: Report
     <>
       <h2>{t('dashboard.year', { year: report.year })}</h2>
       <AsOfLine meta={report.meta} />
-      <Downloads fetchFile={(fileFormat) => dashboardFile({ ...params, year: report.year }, fileFormat)} baseName={`dashboard-${report.year}`} />
+      <Downloads
+        fetchFile={(fileFormat) => dashboardFile({ ...params, year: report.year }, fileFormat)}
+        baseName={`dashboard-${report.year}`}
+      />
       <div className="figures">
         <Figure label={t('figures.planned')}>{format.number(inspections.planned)}</Figure>
         <RatioFigure label={t('figures.startedOfPlanned')} ratio={inspections.startedOfPlanned} />
@@ -66,14 +69,24 @@ function Dashboard({ report, params }: { report: DashboardReport; params: Report
       <div className="charts">
         <BarChart
           caption={t('charts.bySeverity', { total: format.number(findings.total), open: format.number(findings.open) })}
-          bars={findings.bySeverity.map((row) => ({ key: row.severity, label: t(`common:severity.${row.severity}`), value: row.total, part: row.open }))}
+          bars={findings.bySeverity.map((row) => ({
+            key: row.severity,
+            label: t(`common:severity.${row.severity}`),
+            value: row.total,
+            part: row.open,
+          }))}
           valueText={(bar) => t('charts.totalOpen', { total: format.number(bar.value), open: format.number(bar.part ?? 0) })}
           totalLegend={t('charts.legendTotal')}
           partLegend={t('charts.legendOpen')}
         />
         <BarChart
           caption={t('charts.byCriterion')}
-          bars={findings.byCriterion.map((row) => ({ key: row.criterionCode, label: `${row.criterionCode} ${english ? row.nameEn : row.name}`, value: row.total, part: row.open }))}
+          bars={findings.byCriterion.map((row) => ({
+            key: row.criterionCode,
+            label: `${row.criterionCode} ${english ? row.nameEn : row.name}`,
+            value: row.total,
+            part: row.open,
+          }))}
           valueText={(bar) => t('charts.totalOpen', { total: format.number(bar.value), open: format.number(bar.part ?? 0) })}
           totalLegend={t('charts.legendTotal')}
           partLegend={t('charts.legendOpen')}

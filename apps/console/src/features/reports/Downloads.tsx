@@ -26,7 +26,13 @@ export function Downloads({ fetchFile, baseName }: { fetchFile: (format: FileFor
     <div className="downloads">
       <div className="button-row">
         {(['csv', 'xlsx'] as const).map((format) => (
-          <button key={format} type="button" onClick={() => void download(format)} disabled={busy !== undefined} aria-busy={busy === format}>
+          <button
+            key={format}
+            type="button"
+            onClick={() => void download(format)}
+            disabled={busy !== undefined}
+            aria-busy={busy === format}
+          >
             {t(`download.${format}`)}
           </button>
         ))}

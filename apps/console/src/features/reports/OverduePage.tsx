@@ -34,7 +34,10 @@ function Overdue({ report, params }: { report: OverdueReport; params: ReportPara
     <>
       <p className="muted">{report.year === null ? t('overdue.everyYear') : t('dashboard.year', { year: report.year })}</p>
       <AsOfLine meta={report.meta} />
-      <Downloads fetchFile={(fileFormat) => overdueFile(params, fileFormat)} baseName={report.year === null ? 'overdue' : `overdue-${report.year}`} />
+      <Downloads
+        fetchFile={(fileFormat) => overdueFile(params, fileFormat)}
+        baseName={report.year === null ? 'overdue' : `overdue-${report.year}`}
+      />
       <div className="figures">
         <Figure label={t('overdue.total')} tone={report.total > 0 ? 'danger' : undefined}>
           {format.number(report.total)}

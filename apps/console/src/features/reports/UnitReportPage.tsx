@@ -39,15 +39,22 @@ function Scorecard({ report, params }: { report: UnitScorecardReport; params: Re
   return (
     <>
       <AsOfLine meta={report.meta} />
-      <Downloads fetchFile={(fileFormat) => unitFile(report.unit.unitId, { ...params, year: report.year }, fileFormat)} baseName={`unit-${report.unit.unitCode}-${report.year}`} />
+      <Downloads
+        fetchFile={(fileFormat) => unitFile(report.unit.unitId, { ...params, year: report.year }, fileFormat)}
+        baseName={`unit-${report.unit.unitCode}-${report.year}`}
+      />
       <h2>{t('dashboard.year', { year: report.year })}</h2>
       <div className="figures">
         <RatioFigure label={t('figures.startedOfPlanned')} ratio={current.inspections.startedOfPlanned} />
         <RatioFigure label={t('figures.closedOfStarted')} ratio={current.inspections.closedOfStarted} />
-        <Figure label={t('figures.findingsOpen')}>{t('charts.totalOpen', { total: format.number(current.findings.total), open: format.number(current.findings.open) })}</Figure>
+        <Figure label={t('figures.findingsOpen')}>
+          {t('charts.totalOpen', { total: format.number(current.findings.total), open: format.number(current.findings.open) })}
+        </Figure>
         <RatioFigure label={t('figures.responsesOnTime')} ratio={current.responses.onTimeRate} />
         <RatioFigure label={t('figures.remediationCompleted')} ratio={current.remediation.completionRate} />
-        <Figure label={t('figures.latestRating')}>{current.latestRating ? t(`rating.${current.latestRating.rating}`) : t('common:states.none')}</Figure>
+        <Figure label={t('figures.latestRating')}>
+          {current.latestRating ? t(`rating.${current.latestRating.rating}`) : t('common:states.none')}
+        </Figure>
       </div>
 
       <h2>{t('unit.history')}</h2>

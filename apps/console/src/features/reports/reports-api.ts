@@ -17,19 +17,31 @@ export const reportKeys = {
   overdue: (params: ReportParams) => ['reports', 'overdue', reportQuery(params)] as const,
 };
 
-export const getDashboard = (params: ReportParams) => json<DashboardReport>(api.GET('/api/v1/reports/dashboard', { params: { query: reportQuery(params) } }));
-export const getUnitReport = (id: string, params: ReportParams) => json<UnitScorecardReport>(api.GET('/api/v1/reports/units/{id}', { params: { path: { id }, query: reportQuery(params) } }));
+export const getDashboard = (params: ReportParams) =>
+  json<DashboardReport>(api.GET('/api/v1/reports/dashboard', { params: { query: reportQuery(params) } }));
+export const getUnitReport = (id: string, params: ReportParams) =>
+  json<UnitScorecardReport>(api.GET('/api/v1/reports/units/{id}', { params: { path: { id }, query: reportQuery(params) } }));
 export const getCampaignReport = (id: string, params: ReportParams) =>
-  json<CampaignReport>(api.GET('/api/v1/reports/campaigns/{id}', { params: { path: { id }, query: { ...(params.asOf ? { asOf: params.asOf } : {}) } } }));
-export const getOverdueReport = (params: ReportParams) => json<OverdueReport>(api.GET('/api/v1/reports/overdue', { params: { query: reportQuery(params) } }));
+  json<CampaignReport>(
+    api.GET('/api/v1/reports/campaigns/{id}', { params: { path: { id }, query: { ...(params.asOf ? { asOf: params.asOf } : {}) } } }),
+  );
+export const getOverdueReport = (params: ReportParams) =>
+  json<OverdueReport>(api.GET('/api/v1/reports/overdue', { params: { query: reportQuery(params) } }));
 
-export const dashboardFile = (params: ReportParams, format: FileFormat) => api.GET('/api/v1/reports/dashboard', { params: { query: { ...reportQuery(params), format } }, parseAs: 'blob' });
+export const dashboardFile = (params: ReportParams, format: FileFormat) =>
+  api.GET('/api/v1/reports/dashboard', { params: { query: { ...reportQuery(params), format } }, parseAs: 'blob' });
 export const unitFile = (id: string, params: ReportParams, format: FileFormat) =>
   api.GET('/api/v1/reports/units/{id}', { params: { path: { id }, query: { ...reportQuery(params), format } }, parseAs: 'blob' });
 export const campaignFile = (id: string, params: ReportParams, format: FileFormat) =>
-  api.GET('/api/v1/reports/campaigns/{id}', { params: { path: { id }, query: { ...(params.asOf ? { asOf: params.asOf } : {}), format } }, parseAs: 'blob' });
-export const overdueFile = (params: ReportParams, format: FileFormat) => api.GET('/api/v1/reports/overdue', { params: { query: { ...reportQuery(params), format } }, parseAs: 'blob' });
-export const conclusionPdf = (inspectionId: string) => api.GET('/api/v1/inspections/{id}/conclusion.pdf', { params: { path: { id: inspectionId } }, parseAs: 'blob' });
+  api.GET('/api/v1/reports/campaigns/{id}', {
+    params: { path: { id }, query: { ...(params.asOf ? { asOf: params.asOf } : {}), format } },
+    parseAs: 'blob',
+  });
+export const overdueFile = (params: ReportParams, format: FileFormat) =>
+  api.GET('/api/v1/reports/overdue', { params: { query: { ...reportQuery(params), format } }, parseAs: 'blob' });
+export const conclusionPdf = (inspectionId: string) =>
+  api.GET('/api/v1/inspections/{id}/conclusion.pdf', { params: { path: { id: inspectionId } }, parseAs: 'blob' });
 
 /** Campaigns of a year, to reach their reports (staff roles and the chairman only). */
-export const getCampaigns = (year: number | undefined) => call(api.GET('/api/v1/campaigns', { params: { query: { limit: 100, ...(year !== undefined ? { year } : {}) } } }));
+export const getCampaigns = (year: number | undefined) =>
+  call(api.GET('/api/v1/campaigns', { params: { query: { limit: 100, ...(year !== undefined ? { year } : {}) } } }));
