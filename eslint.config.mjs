@@ -12,7 +12,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // The console's build configuration runs in Node, outside both the API's and the console's tsconfig.
-        projectService: { allowDefaultProject: ['apps/console/vite.config.ts', 'apps/console/build/*.ts'] },
+        projectService: { allowDefaultProject: ['apps/console/vite.config.mts', 'apps/console/build/*.mts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -137,6 +137,22 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
         name: 'change my profile', method: 'PATCH', path: '/me', user: people.inspector2,
         bodies: json({ valid: { language: 'en', displayName: 'Người thử' }, fields: [oneOf('language', ['vi', 'en'], false), text('displayName', 200, false)] }),
       },
+      { name: 'refresh the session', method: 'POST', path: '/auth/refresh', user: undefined, bodies: json({ valid: {}, fields: [] }) },
+      { name: 'log out', method: 'POST', path: '/auth/logout', user: people.inspector2, bodies: json({ valid: {}, fields: [] }) },
+      {
+        name: 'change my password', method: 'POST', path: '/me/password', user: people.inspector2,
+        bodies: json({ valid: { currentPassword: TEST_PASSWORD, newPassword: 'a new long enough password' }, fields: [sized('currentPassword', 1, 128), sized('newPassword', 12, 128)] }),
+      },
+      {
+        name: 'change an account', method: 'PATCH', path: `/users/${people.outsideInspector.id}`, user: people.admin,
+        bodies: json({ valid: { displayName: 'Người thử', role: 'inspector' }, fields: [text('displayName', 200, false), oneOf('role', ROLES, false), uuid('unitId', false)] }),
+      },
+      { name: 'deactivate an account', method: 'POST', path: `/users/${people.outsideInspector.id}/deactivate`, user: people.admin, bodies: json({ valid: {}, fields: [] }) },
+      { name: 'reactivate an account', method: 'POST', path: `/users/${people.outsideInspector.id}/reactivate`, user: people.admin, bodies: json({ valid: {}, fields: [] }) },
+      {
+        name: 'reset a password', method: 'POST', path: `/users/${people.outsideInspector.id}/password-reset`, user: people.admin,
+        bodies: json({ valid: { temporaryPassword: 'temporary password 2026' }, fields: [sized('temporaryPassword', 12, 128)] }),
+      },
       {
         name: 'create a unit', method: 'POST', path: '/units', user: people.admin,
         bodies: json({ valid: { code: 'FUZZ-UNIT', name: 'Phòng Thử nghiệm', kind: 'commune' }, fields: [pattern('code', ['a', 'lower-case', '-LEADING', 'X'.repeat(65), 'A B', "A';--", '']), text('name', 200), oneOf('kind', UNIT_KINDS)] }),
@@ -246,7 +262,8 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
 
   // Declared before the fixtures exist, so the names are fixed here and looked up in the run.
   const NAMES = [
-    'log in', 'create a unit', 'create a user', 'create a campaign', 'add a target', 'reschedule', 'start the visit', 'record a finding', 'amend a finding',
+    'log in', 'refresh the session', 'log out', 'change my profile', 'change my password', 'change an account', 'deactivate an account', 'reactivate an account',
+    'reset a password', 'create a unit', 'create a user', 'create a campaign', 'add a target', 'reschedule', 'start the visit', 'record a finding', 'amend a finding',
     'withdraw a finding', 'end the visit', 'submit the conclusion', 'record a dissent', 'approve the conclusion', 'return the conclusion', 'respond',
     'request an extension', 'decide the extension', 'resolve a dispute', 'report an action', 'verify an action', 'schedule a follow-up', 'cancel',
     'decide an accountability case', 'mark a notification read', 'upload an attachment',

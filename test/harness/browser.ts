@@ -74,3 +74,21 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
   })) as AxeViolation[];
   return violations.map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
 }
+
+/** A real 1×1 PNG, as a phone camera would hand over (the attachment API checks the bytes). */
+export const PHOTO_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** Today and n days later in Asia/Ho_Chi_Minh, as YYYY-MM-DD (what date inputs take). */
+export function vietnamDate(daysFromToday = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + daysFromToday * 86_400_000));
+}
+
+/** Waits until the inspection's stepper shows `status` (its visible label) as the current step. */
+export async function waitForStep(page: Page, label: string): Promise<void> {
+  await page.locator('.stepper [aria-current="step"]', { hasText: label }).waitFor();
+}
+
+/** Screenshots for looking at the console as its users do (and for a failing test's record). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `.run/test/screenshots/${name}.png`, fullPage: true });
+}

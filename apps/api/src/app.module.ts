@@ -16,6 +16,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { InspectionsModule } from './inspections/inspections.module';
+import { MyWorkModule } from './my-work/my-work.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { SessionModule } from './session/session.module';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         InspectionsModule,
         AccountabilityModule,
         NotificationsModule,
+        MyWorkModule,
         ReportsModule,
         AttachmentsModule,
         ConsoleModule,

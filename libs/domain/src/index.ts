@@ -19,3 +19,4 @@ export * from './inspection/timers';
 export * from './inspection/visibility';
 export * from './inspection/notifications';
 export * from './campaign/campaign';
+export * from './inspection/my-work';

@@ -134,8 +134,15 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     expect: [400, 400, 400, 400, 400, 400, 400, 400, 401],
   },
   { method: 'GET', path: '/me', request: () => at('/me'), expect: LOGGED_IN },
+  {
+    method: 'POST', path: '/me/password',
+    allowed: '400: a wrong current password (nothing changed, no session ended)',
+    request: () => at('/me/password', { currentPassword: 'not the current password', newPassword: 'a new long enough password' }),
+    expect: [400, 400, 400, 400, 400, 400, 400, 400, 401],
+  },
   { method: 'PATCH', path: '/me', allowed: 'each caller sets their own language to vi, which it already is', request: () => at('/me', { language: 'vi' }), expect: LOGGED_IN },
   { method: 'GET', path: '/me/notifications', request: () => at('/me/notifications?unread=true'), expect: LOGGED_IN },
+  { method: 'GET', path: '/me/work', allowed: 'each caller their own work (never another’s; a unit head never a planned inspection)', request: () => at('/me/work'), expect: LOGGED_IN },
   {
     method: 'POST', path: '/me/notifications/:id/read',
     allowed: 'the addressee only: the unit head of the inspected unit (own/other), the lead (window missed, secret)',
@@ -154,12 +161,37 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     expect: [409, 403, 403, 403, 403, 403, 403, 403, 401],
   },
   { method: 'GET', path: '/units/:id', allowed: 'a unit head: their own unit only (404 for another)', request: (t) => at(`/units/${t.unitId}`), expect: OWN_UNIT_ONLY(404) },
-  { method: 'GET', path: '/users', request: () => at('/users?role=unit_head'), expect: [200, 403, 403, 403, 403, 403, 403, 403, 401] },
+  { method: 'GET', path: '/users', allowed: 'staff roles, to pick people for teams', request: () => at('/users?role=unit_head&q=head&active=true'), expect: STAFF },
   {
     method: 'POST', path: '/users',
     allowed: '409: the username is taken (nothing created)',
     request: (_t, { people }) => at('/users', { username: people.lead.username, displayName: 'Trùng tên', role: 'inspector', password: 'a long enough password' }),
     expect: [409, 403, 403, 403, 403, 403, 403, 403, 401],
+  },
+
+  {
+    method: 'PATCH', path: '/users/:id',
+    allowed: '400: an admin binds an inspector to a unit (refused after the role check; nothing changed)',
+    request: (t, { people }) => at(`/users/${people.inspector2.id}`, { unitId: t.unitId }),
+    expect: [400, 403, 403, 403, 403, 403, 403, 403, 401],
+  },
+  {
+    method: 'POST', path: '/users/:id/deactivate',
+    allowed: '409: the admin tries to deactivate their own account (nothing changed)',
+    request: (_t, { people }) => at(`/users/${people.admin.id}/deactivate`, {}),
+    expect: [409, 403, 403, 403, 403, 403, 403, 403, 401],
+  },
+  {
+    method: 'POST', path: '/users/:id/reactivate',
+    allowed: 'an active account reactivated stays as it was',
+    request: (_t, { people }) => at(`/users/${people.inspector2.id}/reactivate`, {}),
+    expect: [200, 403, 403, 403, 403, 403, 403, 403, 401],
+  },
+  {
+    method: 'POST', path: '/users/:id/password-reset',
+    allowed: '400: a temporary password too short (refused after the role check; nothing changed)',
+    request: (_t, { people }) => at(`/users/${people.inspector2.id}/password-reset`, { temporaryPassword: 'short' }),
+    expect: [400, 403, 403, 403, 403, 403, 403, 403, 401],
   },
 
   // ── Campaigns ─────────────────────────────────────────────────────────────────────────────

@@ -1,17 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiJsonBodyProblems, ApiProblem, ApiProblems } from '../common/api-responses';
 import { AuthenticatedUser, CurrentUser, Roles, StaffOnly } from '../auth/access.decorators';
 import { problems } from '../common/problem';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { Page, PageQuery } from '../common/pagination';
-import { CreateUnitDto, CreateUserDto, ListUsersQuery, UnitPage, UnitView, UserPage, UserView } from './directory.dto';
+import { EmptyDto } from '../inspections/inspection.dto';
+import { AccountsService } from './accounts.service';
+import { CreateUnitDto, CreateUserDto, ListUsersQuery, PasswordResetDto, UnitPage, UnitView, UpdateUserDto, UserPage, UserView } from './directory.dto';
 import { DirectoryService } from './directory.service';
 
 @ApiTags('Session and people')
 @Controller()
 export class DirectoryController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly accounts: AccountsService,
+  ) {}
 
   @Get('units')
   @StaffOnly()
@@ -43,8 +48,8 @@ export class DirectoryController {
   }
 
   @Get('users')
-  @Roles('admin')
-  @ApiOkResponse({ type: UserPage, description: 'Accounts by username.' })
+  @StaffOnly()
+  @ApiOkResponse({ type: UserPage, description: 'Accounts by username (staff roles: to pick people for teams); filter by q, role and active.' })
   @ApiProblem(400)
   listUsers(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
     return this.directory.listUsers(query);
@@ -58,5 +63,44 @@ export class DirectoryController {
   @ApiJsonBodyProblems()
   createUser(@Body() dto: CreateUserDto): Promise<UserView> {
     return this.directory.createUser(dto);
+  }
+
+  @Patch('users/:id')
+  @Roles('admin')
+  @ApiOkResponse({ type: UserView, description: 'The account, changed. A new role or unit applies to the user’s very next request.' })
+  @ApiProblems(400, [404, 'No such user.'], [409, 'An admin cannot take away their own admin role.'])
+  @ApiJsonBodyProblems()
+  updateUser(@Param('id', new UuidParam()) id: string, @Body() dto: UpdateUserDto, @CurrentUser() admin: AuthenticatedUser): Promise<UserView> {
+    return this.accounts.update(admin.userId, id, dto);
+  }
+
+  @Post('users/:id/deactivate')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ type: UserView, description: 'The account, inactive: it cannot log in, and its sessions (and their access tokens) are revoked at once.' })
+  @ApiProblems(400, [404, 'No such user.'], [409, 'An admin cannot deactivate their own account.'])
+  @ApiJsonBodyProblems()
+  deactivateUser(@Param('id', new UuidParam()) id: string, @Body() _body: EmptyDto, @CurrentUser() admin: AuthenticatedUser): Promise<UserView> {
+    return this.accounts.setActive(admin.userId, id, false);
+  }
+
+  @Post('users/:id/reactivate')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ type: UserView, description: 'The account, active again: it can log in (its old sessions stay revoked).' })
+  @ApiProblems(400, [404, 'No such user.'])
+  @ApiJsonBodyProblems()
+  reactivateUser(@Param('id', new UuidParam()) id: string, @Body() _body: EmptyDto, @CurrentUser() admin: AuthenticatedUser): Promise<UserView> {
+    return this.accounts.setActive(admin.userId, id, true);
+  }
+
+  @Post('users/:id/password-reset')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiNoContentResponse({ description: 'The temporary password is set, mustChangePassword raised, and every session of the user revoked.' })
+  @ApiProblems(400, [404, 'No such user.'])
+  @ApiJsonBodyProblems()
+  async resetPassword(@Param('id', new UuidParam()) id: string, @Body() dto: PasswordResetDto): Promise<void> {
+    await this.accounts.resetPassword(id, dto.temporaryPassword);
   }
 }

@@ -73,4 +73,32 @@ export class UserPage {
 export class ListUsersQuery extends PageQuery {
   @IsOptional() @IsIn(ROLES) @ApiPropertyOptional({ enum: ROLES })
   role?: Role;
+
+  @ApiPropertyOptional({ description: 'Words in the username or display name, ignoring accents and case (`can thanh` finds `Cần Thạnh`; `d` matches `đ`).', maxLength: 100 })
+  @IsOptional() @Trim() @IsString() @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only active (true) or deactivated (false) accounts.' })
+  @IsOptional() @IsIn(['true', 'false'])
+  active?: 'true' | 'false';
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'Nguyễn Văn A' })
+  @IsOptional() @Trim() @IsString() @Length(1, TEXT.short)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, description: 'Moving away from unit_head unbinds the unit; moving to unit_head needs a unitId.' })
+  @IsOptional() @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The unit of a unit head (only for unit_head).' })
+  @IsOptional() @IsUUID('all', { message: 'must be the id of a unit' })
+  unitId?: string;
+}
+
+export class PasswordResetDto {
+  @ApiProperty({ minLength: 12, maxLength: 128, description: 'Given to the user out of band; they must choose their own at the next login (mustChangePassword).' })
+  @IsString() @Length(12, 128, { message: 'must be 12 to 128 characters' })
+  temporaryPassword!: string;
 }

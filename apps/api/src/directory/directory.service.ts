@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { Role } from '@inspectorate/domain';
 import { Language, UnitEntity, UserEntity } from '@inspectorate/directory';
 import { PasswordHasher } from '../auth/password-hasher';
 import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { FieldProblem, problems } from '../common/problem';
-import { CreateUnitDto, CreateUserDto, UnitView, UserView } from './directory.dto';
+import { containsPattern, FOLD_PARAMETERS, foldAccents, foldedSql } from './accent-insensitive';
+import { CreateUnitDto, CreateUserDto, ListUsersQuery, UnitView, UserView } from './directory.dto';
 
 /** Units and user accounts: the organisation the inspections are about. Plain records, managed by admins. */
 @Injectable()
@@ -38,11 +38,19 @@ export class DirectoryService {
     return toUnitView(unit);
   }
 
-  async listUsers(query: PageQuery & { role?: Role }): Promise<Page<UserView>> {
+  async listUsers(query: ListUsersQuery): Promise<Page<UserView>> {
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor);
     const q = this.db.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.username', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
     if (query.role) q.andWhere('u.role = :role', { role: query.role });
+    if (query.active) q.andWhere('u.active = :active', { active: query.active === 'true' });
+    // Every word must appear in the username or the display name, accents and case aside.
+    foldAccents(query.q ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .forEach((word, i) => {
+        q.andWhere(`(${foldedSql('u.username')} LIKE :word${i} OR ${foldedSql('u.display_name')} LIKE :word${i})`, { ...FOLD_PARAMETERS, [`word${i}`]: containsPattern(word) });
+      });
     if (after) q.andWhere('(u.username, u.id) > (:key, :id)', { key: after.key, id: after.id });
     return toPage(await q.getMany(), limit, (u) => ({ key: u.username, id: u.id }), toUserView);
   }

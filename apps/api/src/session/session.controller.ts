@@ -9,7 +9,7 @@ import { UserView } from '../directory/directory.dto';
 import { DirectoryService } from '../directory/directory.service';
 import { EmptyDto } from '../inspections/inspection.dto';
 import { AnyRole, AuthenticatedUser, CurrentUser, Public } from '../auth/access.decorators';
-import { LoginDto, LoginResult, UpdateMeDto } from './session.dto';
+import { ChangePasswordDto, LoginDto, LoginResult, UpdateMeDto } from './session.dto';
 import { SessionGrant, SessionService } from './session.service';
 import { LOGIN_THROTTLE } from '../auth/login-throttle';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOf, setSessionCookie } from './session-cookie';
@@ -81,6 +81,16 @@ export class SessionController {
     const updated = await this.directory.updateProfile(user.userId, dto);
     if (!updated) throw problems.notFound('Your account');
     return updated;
+  }
+
+  @Post('me/password')
+  @AnyRole()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The password is changed, mustChangePassword cleared, and every other session of the user revoked (this one stays).' })
+  @ApiProblems([400, 'Invalid input, a wrong current password (field currentPassword), or a new password equal to the current one.'], [404, 'The account of the token no longer exists.'])
+  @ApiJsonBodyProblems()
+  changePassword(@Body() dto: ChangePasswordDto, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.session.changePassword(user, dto);
   }
 
   private answer(grant: SessionGrant, response: Response): LoginResult {

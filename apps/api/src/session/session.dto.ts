@@ -29,3 +29,13 @@ export class UpdateMeDto {
   @IsOptional() @Trim() @IsString() @Length(1, TEXT.short)
   displayName?: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString() @Length(1, 128)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 128 })
+  @IsString() @Length(12, 128, { message: 'must be 12 to 128 characters' })
+  newPassword!: string;
+}

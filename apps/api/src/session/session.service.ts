@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '@inspectorate/directory';
-import { ProblemException } from '../common/problem';
+import { ProblemException, problems } from '../common/problem';
 import { toUserView } from '../directory/directory.service';
-import { LoginDto, LoginResult } from './session.dto';
+import { ChangePasswordDto, LoginDto, LoginResult } from './session.dto';
 import { LoginAttempts } from '../auth/login-attempts';
 import { PasswordHasher } from '../auth/password-hasher';
 import { IssuedSession, SessionStore } from '../auth/session-store';
@@ -49,6 +49,32 @@ export class SessionService {
     const outcome = refreshToken ? await this.sessions.refresh(refreshToken) : undefined;
     if (!outcome?.ok) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The session has ended; log in again.');
     return { result: await this.grant(outcome.user, outcome.session), session: outcome.session };
+  }
+
+  /**
+   * The user's own new password: the current one proves it is them (slowed like a login after a
+   * few wrong tries); every other session ends, the caller's stays.
+   */
+  async changePassword(caller: { userId: string; sessionId: string }, dto: ChangePasswordDto): Promise<void> {
+    const key = `password-change:${caller.userId}`;
+    const delay = this.attempts.delayFor(key);
+    if (delay > 0) await sleep(delay);
+    const repo = this.db.getRepository(UserEntity);
+    const user = await repo.findOne({ where: { id: caller.userId } });
+    if (!user) throw problems.notFound('Your account');
+    if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
+      this.attempts.recordFailure(key);
+      throw problems.badRequest('The current password is wrong.', [{ field: 'currentPassword', message: 'is wrong' }]);
+    }
+    this.attempts.recordSuccess(key);
+    if (dto.newPassword === dto.currentPassword) {
+      throw problems.badRequest('The new password must differ from the current one.', [{ field: 'newPassword', message: 'must differ from the current password' }]);
+    }
+    const passwordHash = await this.hasher.hash(dto.newPassword);
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(UserEntity).update({ id: user.id }, { passwordHash, mustChangePassword: false });
+      await this.sessions.revokeAllOf(user.id, 'password_changed', { exceptSessionId: caller.sessionId, manager: tx });
+    });
   }
 
   logout(sessionId: string): Promise<void> {

@@ -22,8 +22,9 @@ function UnreadCount() {
   });
   const count = unread.data?.items.length ?? 0;
   return (
-    <a href="/notifications" className="unread" aria-label={t('common:header.unread', { count })}>
-      <span aria-hidden="true">🔔</span> <span className="badge">{count}</span>
+    <a href="/notifications" className="unread">
+      {t('common:header.notifications')} <span className="badge">{count}</span>
+      <span className="sr-only"> {t('common:header.unread', { count })}</span>
     </a>
   );
 }
@@ -36,9 +37,7 @@ function LanguageSwitch() {
     await switchLanguage(other);
     // Kept on the server: it also decides the language of notifications and e-mails.
     try {
-      const response = await api.PATCH('/api/v1/me' as never, { body: { language: other } } as never);
-      const user = (response as { data?: unknown }).data;
-      if (user) updateUser(user as never);
+      updateUser(await call(api.PATCH('/api/v1/me', { body: { language: other } })));
     } catch {
       // the switch holds on this device; the server keeps the old choice until the next switch
     }

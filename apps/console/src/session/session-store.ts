@@ -33,10 +33,7 @@ export const sessionStore = {
 
 /** The user's language: theirs from the server once signed in; before that the one last chosen on this device. */
 export function currentLanguage(): Language {
-  if (state.status === 'signed-in') {
-    const language = (state.user as User & { language?: Language }).language;
-    if (language === 'vi' || language === 'en') return language;
-  }
+  if (state.status === 'signed-in') return state.user.language;
   return preferredLanguage;
 }
 
@@ -59,8 +56,7 @@ function readStoredLanguage(): Language {
 
 function signIn(result: LoginResult): void {
   set({ status: 'signed-in', user: result.user, accessToken: result.accessToken, expiresAt: result.expiresAt });
-  const language = (result.user as User & { language?: Language }).language;
-  if (language) setPreferredLanguage(language);
+  setPreferredLanguage(result.user.language);
 }
 
 export function updateUser(user: User): void {

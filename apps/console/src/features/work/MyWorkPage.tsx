@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { getMyWork, type PendingWorkItem } from '../../api/pending';
+import { api, call } from '../../api/client';
+import type { components } from '../../api/openapi';
 import { useFormat } from '../../i18n/format';
 import { ListState } from '../../ui/feedback';
 import { usePageTitle } from '../../ui/use-page-title';
 import { DeadlineText } from '../../ui/DeadlineText';
 
-type WorkItem = PendingWorkItem;
+type WorkItem = components['schemas']['WorkItemView'];
 
-async function fetchWork() {
-  return (await getMyWork()).items;
+async function fetchWork(): Promise<WorkItem[]> {
+  return (await call(api.GET('/api/v1/me/work'))).items;
 }
 
 /** Where a piece of work is done. */

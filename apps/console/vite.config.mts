@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
-import { bundleBudgets } from './build/budgets';
+import { bundleBudgets } from './build/budgets.mts';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 

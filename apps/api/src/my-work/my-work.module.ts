@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { MyWorkController } from './my-work.controller';
+import { MyWorkService } from './my-work.service';
+
+/** GET /me/work: what is waiting for the caller, across every inspection they take part in. */
+@Module({ controllers: [MyWorkController], providers: [MyWorkService] })
+export class MyWorkModule {}
