@@ -145,26 +145,37 @@ describe('login and tokens', () => {
     expect((await login(people.headA.username, 'wrong again')).ms).toBeLessThan(first + 200);
   });
 
-  describe('rate limit per address', () => {
+  describe('rate limits per username and per address', () => {
     let limited: TestStack;
     beforeAll(async () => {
-      limited = await startStack({ worker: false, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '5' } });
+      limited = await startStack({ worker: false, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3', LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '8' } });
     });
     afterAll(async () => {
       await limited?.stop();
     });
 
-    it('answers 429 problem+json with Retry-After once an address exceeds LOGIN_RATE_LIMIT_PER_MINUTE, whatever the username', async () => {
-      const attempt = (username: string, password: string) => send(limited, undefined, { method: 'POST', path: '/api/v1/auth/login', body: { username, password } });
-      const answers = [];
-      for (let i = 0; i < 5; i++) answers.push((await attempt(`user-${i}`, 'wrong password')).status);
-      expect(answers).toEqual([401, 401, 401, 401, 401]);
-      const refused = await attempt(limited.people.lead.username, TEST_PASSWORD);
+    it('stops one username at LOGIN_RATE_LIMIT_PER_MINUTE without locking out the others behind the address, up to the higher per-address ceiling', async () => {
+      const attempt = (username: string, password = 'wrong password') => send(limited, undefined, { method: 'POST', path: '/api/v1/auth/login', body: { username, password } });
+      const statuses = async (usernames: string[]) => {
+        const answers = [];
+        for (const username of usernames) answers.push((await attempt(username)).status);
+        return answers;
+      };
+      // One person mistyping (or guessing) one account: the fourth try in the minute is refused,
+      // whatever the case or blanks of the name.
+      expect(await statuses(['office-1', 'Office-1', ' office-1 '])).toEqual([401, 401, 401]);
+      const refused = await attempt('office-1', TEST_PASSWORD);
       expect(refused.status).toBe(429);
       expect(String(refused.headers['content-type'])).toMatch(/^application\/problem\+json/);
       expect(refused.body).toMatchObject({ status: 429, title: 'Too many requests' });
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+      // The colleagues behind the same address still log in...
+      expect(await statuses(['office-2', 'office-3', 'office-4'])).toEqual([401, 401, 401]);
+      expect((await attempt(limited.people.lead.username, TEST_PASSWORD)).status).toBe(200);
+      // ...until the address as a whole reaches its ceiling (8 attempts, whatever the usernames).
+      expect((await attempt('office-5')).status).toBe(429);
+      expect((await attempt(limited.people.chairman.username, TEST_PASSWORD)).status).toBe(429);
     });
 
     it('limits logging in only: other endpoints keep answering', async () => {

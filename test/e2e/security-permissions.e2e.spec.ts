@@ -78,7 +78,8 @@ describe('permission matrix: who may see and do what', () => {
         .filter((r) => r.isPublic)
         .map((r) => routeKey(r.method, r.path))
         .sort(),
-    ).toEqual([routeKey('GET', '/api/v1/health'), routeKey('POST', '/api/v1/auth/login')].sort());
+    // Refresh is public by design: its credential is the HttpOnly session cookie, not a bearer token.
+    ).toEqual([routeKey('GET', '/api/v1/health'), routeKey('POST', '/api/v1/auth/login'), routeKey('POST', '/api/v1/auth/refresh')].sort());
   });
 
   it('refuses every route without @Public() to a caller without a token (401, problem+json), whatever the parameters', async () => {

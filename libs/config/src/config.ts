@@ -79,8 +79,21 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Login attempts per minute for one username from one client address. */
   @IsInt() @Min(1) @Max(10_000) @Type(() => Number)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /**
+   * Login attempts per minute from one client address, whatever the username: a ceiling higher
+   * than the per-username limit, so a whole office behind one address is not locked out by one
+   * person's typos. Unset: 10 × LOGIN_RATE_LIMIT_PER_MINUTE.
+   */
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000) @Type(() => Number)
+  LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: number | undefined = undefined;
+
+  get loginRateLimitPerAddress(): number {
+    return this.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? 10 * this.LOGIN_RATE_LIMIT_PER_MINUTE;
+  }
 
   @IsOptional() @IsBoolean() @Transform(toBool)
   SEED_DEMO = false;

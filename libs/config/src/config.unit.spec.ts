@@ -49,8 +49,23 @@ describe('configuration: production refuses what is fine on a laptop', () => {
     ['an unknown environment', { APP_ENV: 'staging' }, 'APP_ENV'],
     ['a login rate limit of zero', { LOGIN_RATE_LIMIT_PER_MINUTE: '0' }, 'LOGIN_RATE_LIMIT_PER_MINUTE'],
     ['an attachment limit that is not a number', { ATTACHMENT_MAX_BYTES: '20MB' }, 'ATTACHMENT_MAX_BYTES'],
+    ['a per-address login ceiling of zero', { LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '0' }, 'LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE'],
+    ['a session idle timeout that is not a number', { SESSION_IDLE_TIMEOUT_SECONDS: '12h' }, 'SESSION_IDLE_TIMEOUT_SECONDS'],
+    ['a session lifetime of zero', { SESSION_ABSOLUTE_LIFETIME_SECONDS: '0' }, 'SESSION_ABSOLUTE_LIFETIME_SECONDS'],
   ])('refuses %s in any environment', (_what, env, variable) => {
     expect(problemsOf(env as Record<string, string>).some((p) => p.startsWith(`${variable}: `))).toBe(true);
+  });
+
+  it('sets the per-address login ceiling to 10 × the per-username limit unless given', () => {
+    expect(loadConfig({}).loginRateLimitPerAddress).toBe(100);
+    expect(loadConfig({ LOGIN_RATE_LIMIT_PER_MINUTE: '5' }).loginRateLimitPerAddress).toBe(50);
+    expect(loadConfig({ LOGIN_RATE_LIMIT_PER_MINUTE: '5', LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '30' }).loginRateLimitPerAddress).toBe(30);
+  });
+
+  it('keeps sessions 12 hours idle and 7 days at most by default', () => {
+    const config = loadConfig({});
+    expect([config.SESSION_IDLE_TIMEOUT_SECONDS, config.SESSION_ABSOLUTE_LIFETIME_SECONDS]).toEqual([43_200, 604_800]);
+    expect(loadConfig({ SESSION_IDLE_TIMEOUT_SECONDS: '3' }).SESSION_IDLE_TIMEOUT_SECONDS).toBe(3);
   });
 
   it('reads CORS origins as a list', () => {

@@ -5,7 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@inspectorate/config';
 import { AccessGuard } from './access.guard';
 import { LoginAttempts } from './login-attempts';
-import { LOGIN_THROTTLE } from './login-throttle';
+import { loginThrottlers } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { SessionStore } from './session-store';
 import { TokenService } from './token.service';
@@ -19,9 +19,7 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET }) }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: LOGIN_THROTTLE, ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }],
-      }),
+      useFactory: (config: AppConfig) => ({ throttlers: loginThrottlers(config) }),
     }),
   ],
   providers: [

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@inspectorate/config';
@@ -11,7 +11,7 @@ import { EmptyDto } from '../inspections/inspection.dto';
 import { AnyRole, AuthenticatedUser, CurrentUser, Public } from '../auth/access.decorators';
 import { ChangePasswordDto, LoginDto, LoginResult, UpdateMeDto } from './session.dto';
 import { SessionGrant, SessionService } from './session.service';
-import { LOGIN_THROTTLE } from '../auth/login-throttle';
+import { LOGIN_THROTTLE_PER_ADDRESS, LOGIN_THROTTLE_PER_USERNAME } from '../auth/login-throttle';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOf, setSessionCookie } from './session-cookie';
 
 @ApiTags('Session and people')
@@ -27,9 +27,9 @@ export class SessionController {
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @Throttle({ [LOGIN_THROTTLE]: {} })
+  @Throttle({ [LOGIN_THROTTLE_PER_ADDRESS]: {}, [LOGIN_THROTTLE_PER_USERNAME]: {} })
   @ApiOkResponse({ type: LoginResult, description: `Also sets the HttpOnly cookie ${SESSION_COOKIE} (Path=/api/v1/auth, SameSite=Strict), the refresh token of a new session.` })
-  @ApiProblems(400, [401, 'Wrong username or password (one answer for both), or a deactivated account.'], [429, 'Too many attempts from this address; Retry-After says when to try again.'])
+  @ApiProblems(400, [401, 'Wrong username or password (one answer for both), or a deactivated account.'], [429, 'Too many attempts for this username from this address, or from this address altogether; Retry-After says when to try again.'])
   @ApiJsonBodyProblems()
   async login(@Body() dto: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResult> {
     return this.answer(await this.session.login(dto), response);
@@ -38,8 +38,7 @@ export class SessionController {
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
-  @ApiCookieAuth(SESSION_COOKIE)
-  @ApiOkResponse({ type: LoginResult, description: 'A new access token; the session cookie is rotated (the old one stops working, and presenting it again ends the session).' })
+  @ApiOkResponse({ type: LoginResult, description: `Reads the ${SESSION_COOKIE} cookie (no bearer token). A new access token; the session cookie is rotated (the old one stops working, and presenting it again ends the session).` })
   @ApiProblems(400, [401, 'No session cookie, or its session ended (logged out, idle too long, past its lifetime, revoked, or an old cookie presented again).'])
   @ApiJsonBodyProblems()
   async refresh(@Body() _body: EmptyDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResult> {
