@@ -102,6 +102,68 @@ describe('the console: administration', () => {
     }
   });
 
+  it('edits the new account, deactivates it (its owner can no longer log in), reactivates it and resets its password', async () => {
+    const { page } = admin;
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: 'Quản lý th.xa-long-hoa' }).click();
+    await page.getByRole('region', { name: 'Tài khoản Trần Thị Đào (th.xa-long-hoa)' }).waitFor();
+    // Its name changes with the display name below.
+    const panel = page.locator('section.account');
+    // The focus moves to the panel it opened.
+    expect(await panel.getByRole('heading', { level: 2 }).evaluate((element) => element === element.ownerDocument.activeElement)).toBe(
+      true,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await panel.getByLabel('Họ và tên').fill('Trần Thị Đào Hoa');
+    await panel.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await panel.getByText('Đã lưu thay đổi.').waitFor();
+    await page.getByRole('cell', { name: 'Trần Thị Đào Hoa' }).waitFor();
+
+    const tryLogIn = async (password: string) => {
+      const person = await openBrowser(browser, stack);
+      try {
+        await person.page.goto('/login');
+        await person.page.getByLabel('Tên đăng nhập').fill('th.xa-long-hoa');
+        await person.page.getByLabel('Mật khẩu').fill(password);
+        await person.page.getByRole('button', { name: 'Đăng nhập' }).click();
+        const outcome = await Promise.race([
+          person.page
+            .getByRole('heading', { level: 1, name: 'Việc của tôi' })
+            .waitFor()
+            .then(() => 'in' as const),
+          person.page
+            .getByRole('alert')
+            .waitFor()
+            .then(() => 'refused' as const),
+        ]);
+        return outcome;
+      } finally {
+        await person.close();
+      }
+    };
+
+    await panel.getByRole('button', { name: 'Khóa tài khoản' }).click();
+    await panel.getByText('Đã khóa tài khoản; mọi phiên đăng nhập của người này đã kết thúc.').waitFor();
+    await page
+      .getByRole('row', { name: /th\.xa-long-hoa/ })
+      .getByText('Đã khóa')
+      .waitFor();
+    expect(await tryLogIn(TEST_PASSWORD)).toBe('refused');
+
+    await panel.getByRole('button', { name: 'Mở khóa tài khoản' }).click();
+    await panel.getByText('Đã mở khóa tài khoản.').waitFor();
+    expect(await tryLogIn(TEST_PASSWORD)).toBe('in');
+
+    await panel.getByLabel('Mật khẩu tạm thời').fill('tạm thời 2026 đổi ngay');
+    await panel.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await panel.getByText('Đã đặt lại mật khẩu; mọi phiên đăng nhập của người này đã kết thúc.').waitFor();
+    const login = await stack.api.post(undefined, '/auth/login', { username: 'th.xa-long-hoa', password: 'tạm thời 2026 đổi ngay' });
+    expect([login.status, login.body.user?.mustChangePassword]).toEqual([200, true]);
+    await panel.getByRole('button', { name: 'Đóng' }).click();
+    await page.getByRole('form', { name: 'Thêm người dùng' }).waitFor();
+  });
+
   it("checks the event log's chain on request", async () => {
     const { page } = admin;
     await page.goto('/admin/units');

@@ -31,8 +31,8 @@ describe('the console: notifications', () => {
   });
 
   const unreadBadge = (person: Person, count: number, language: 'vi' | 'en' = 'vi') =>
-    person.page.getByRole('link', {
-      name: language === 'vi' ? `${count} thông báo chưa đọc` : `${count} unread notifications`,
+    person.page.getByRole('banner').getByRole('link', {
+      name: language === 'vi' ? `Thông báo ${count} chưa đọc` : `Notifications ${count} unread`,
       exact: true,
     });
   const card = (text: string | RegExp) => head.page.locator('.notifications > li').filter({ hasText: text });
@@ -40,7 +40,7 @@ describe('the console: notifications', () => {
   it('lists them newest first in Vietnamese, marks one read, and the header count follows', async () => {
     const { page } = head;
     await unreadBadge(head, 2).waitFor();
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thông báo' }).click();
+    await unreadBadge(head, 2).click();
     await page.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
     const titles = await page.locator('.notifications .card-title').allInnerTexts();
     expect(titles).toHaveLength(2);

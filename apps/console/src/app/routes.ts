@@ -34,7 +34,8 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: '/reports/overdue', screen: lazy(() => import('../features/reports/OverduePage')) },
   { path: '/reports/units/:id', screen: lazy(() => import('../features/reports/UnitReportPage')) },
   { path: '/reports/campaigns/:id', screen: lazy(() => import('../features/reports/CampaignReportPage')), roles: STAFF },
-  { path: '/notifications', screen: lazy(() => import('../features/notifications/NotificationsPage')), nav: 'common:nav.notifications' },
+  // No navigation entry: the header's notifications link, with its unread count, is always there.
+  { path: '/notifications', screen: lazy(() => import('../features/notifications/NotificationsPage')) },
   { path: '/admin/units', screen: lazy(() => import('../features/admin/UnitsPage')), roles: ['admin'], nav: 'common:nav.admin' },
   { path: '/admin/users', screen: lazy(() => import('../features/admin/UsersPage')), roles: ['admin'] },
   { path: '/admin/audit', screen: lazy(() => import('../features/admin/AuditPage')), roles: ['admin'] },

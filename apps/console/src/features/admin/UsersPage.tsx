@@ -9,10 +9,10 @@ import { ErrorMessage, ListState } from '../../ui/feedback';
 import { Field } from '../../ui/Field';
 import { usePageTitle } from '../../ui/use-page-title';
 import { adminKeys, createUser, listUnits, listUsers } from './admin-api';
+import { AccountPanel, ROLES } from './AccountPanel';
 import { AdminNav } from './AdminNav';
 import { matchesSearch } from './search';
 
-const ROLES: readonly Role[] = ['admin', 'chairman', 'lead_inspector', 'inspector', 'unit_head'];
 type Draft = Omit<NewUser, 'password'>;
 const EMPTY: Draft = { username: '', displayName: '', role: 'inspector' };
 
@@ -23,6 +23,8 @@ export default function UsersPage() {
   const units = useQuery({ queryKey: adminKeys.units, queryFn: listUnits });
   const unitName = new Map((units.data ?? []).map((unit) => [unit.id, unit.name]));
   const [search, setSearch] = useState('');
+  const [selectedId, setSelectedId] = useState<string>();
+  const selected = users.data?.find((user) => user.id === selectedId);
   const shown = users.data?.filter((user) =>
     matchesSearch(search, user.username, user.displayName, user.unitId ? (unitName.get(user.unitId) ?? '') : ''),
   );
@@ -30,7 +32,7 @@ export default function UsersPage() {
     <section>
       <h1>{t('users.title')}</h1>
       <AdminNav />
-      <NewUserForm />
+      {selected ? <AccountPanel key={selected.id} user={selected} onClose={() => setSelectedId(undefined)} /> : <NewUserForm />}
       <h2>{t('users.list')}</h2>
       <Field label={t('search.label')} hint={t('search.hint')}>
         {(props) => <input {...props} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />}
@@ -46,6 +48,9 @@ export default function UsersPage() {
                   <th scope="col">{t('users.role')}</th>
                   <th scope="col">{t('users.unit')}</th>
                   <th scope="col">{t('users.state')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t('account.manage')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -56,6 +61,12 @@ export default function UsersPage() {
                     <td>{t(`common:roles.${user.role}`)}</td>
                     <td>{user.unitId ? (unitName.get(user.unitId) ?? '') : ''}</td>
                     <td>{user.active === false ? t('users.inactive') : t('users.active')}</td>
+                    <td>
+                      <button type="button" className="link-button" onClick={() => setSelectedId(user.id)}>
+                        {t('account.manage')}
+                        <span className="sr-only"> {user.username}</span>
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>

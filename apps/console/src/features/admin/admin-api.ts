@@ -28,3 +28,32 @@ export const createUser = (body: NewUser, idempotencyKey: string) =>
   call(api.POST('/api/v1/users', { body, headers: { 'Idempotency-Key': idempotencyKey } as never }));
 
 export const verifyChain = () => call(api.GET('/api/v1/audit/verify'));
+
+export type UserChanges = { displayName?: string; role?: User['role']; unitId?: string };
+
+export const updateUser = (id: string, body: UserChanges, idempotencyKey: string) =>
+  call(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body, headers: { 'Idempotency-Key': idempotencyKey } as never }));
+export const deactivateUser = (id: string, idempotencyKey: string) =>
+  call(
+    api.POST('/api/v1/users/{id}/deactivate', {
+      params: { path: { id } },
+      body: {},
+      headers: { 'Idempotency-Key': idempotencyKey } as never,
+    }),
+  );
+export const reactivateUser = (id: string, idempotencyKey: string) =>
+  call(
+    api.POST('/api/v1/users/{id}/reactivate', {
+      params: { path: { id } },
+      body: {},
+      headers: { 'Idempotency-Key': idempotencyKey } as never,
+    }),
+  );
+export const resetPassword = (id: string, temporaryPassword: string, idempotencyKey: string) =>
+  call(
+    api.POST('/api/v1/users/{id}/password-reset', {
+      params: { path: { id } },
+      body: { temporaryPassword },
+      headers: { 'Idempotency-Key': idempotencyKey } as never,
+    }),
+  );
