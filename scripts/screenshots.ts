@@ -123,15 +123,12 @@ async function photograph(page: Page, shot: Shot, ids: DemoIds, file: string): P
 
 async function main(): Promise<void> {
   log('building the console');
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
+  // The package's own build of the console (whatever its Vite config is called).
+  execFileSync('npm', ['run', '--silent', 'build:console', '--', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   await globalSetup();
   let stack: TestStack | undefined;
   let browser: Browser | undefined;

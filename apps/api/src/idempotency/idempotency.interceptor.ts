@@ -49,7 +49,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return from([earlier.body]);
         }
         const remember = async (statusCode: number, body: unknown) => {
-          await repo.createQueryBuilder().insert().values({ userId, key, fingerprint, statusCode, body: (body ?? null) as object }).orIgnore().execute();
+          // A 204 has no body; the column holds JSON, so "no body" is stored as JSON null (SQL NULL is refused).
+          const stored = body === undefined || body === null ? () => "'null'::jsonb" : (body as object);
+          await repo.createQueryBuilder().insert().values({ userId, key, fingerprint, statusCode, body: stored }).orIgnore().execute();
         };
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
