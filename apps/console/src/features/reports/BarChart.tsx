@@ -9,9 +9,11 @@ export interface Bar {
 }
 
 const ROW = 28;
-const LABEL_WIDTH = 190;
-const BAR_WIDTH = 300;
-const VALUE_WIDTH = 80;
+const LABEL_WIDTH = 220;
+const BAR_WIDTH = 260;
+const VALUE_WIDTH = 120;
+/** Characters of a label that fit its column at the chart's font size (the full label is in the table). */
+const MAX_LABEL = 27;
 
 /**
  * A horizontal bar chart in plain SVG (no charting library: a few rectangles are all it takes).
@@ -51,7 +53,7 @@ export function BarChart({
           return (
             <g key={bar.key}>
               <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 4} textAnchor="end" className="chart-label">
-                {bar.label.length > 28 ? `${bar.label.slice(0, 27)}…` : bar.label}
+                {bar.label.length > MAX_LABEL ? `${bar.label.slice(0, MAX_LABEL - 1)}…` : bar.label}
               </text>
               <rect x={LABEL_WIDTH} y={y + 3} width={Math.max(width, bar.value > 0 ? 2 : 0)} height={ROW - 8} className="chart-bar" />
               {part !== undefined ? (
