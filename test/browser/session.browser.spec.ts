@@ -53,6 +53,17 @@ describe('the console: signing in', () => {
       expect(person.errors.filter((error) => /Content Security Policy/i.test(error))).toEqual([]);
       const calls = person.requests.filter((request) => request.includes('/api/v1/'));
       expect(calls).toEqual(expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/me/work']));
+
+      // A reload keeps the session (the access token lived in memory only; the HttpOnly cookie renews it) ...
+      await person.page.goto('/campaigns');
+      await person.page.getByRole('heading', { level: 1, name: 'Kế hoạch kiểm tra' }).waitFor();
+      expect(person.requests).toContain('POST /api/v1/auth/refresh');
+      expect(await person.page.evaluate(() => JSON.stringify({ ...(globalThis as any).localStorage, ...(globalThis as any).sessionStorage }))).not.toMatch(/eyJ/);
+      // ... and logging out ends it: a reload lands on the login page.
+      await person.page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await person.page.waitForURL(/\/login/);
+      await person.page.goto('/campaigns');
+      await person.page.waitForURL(/\/login\?next=%2Fcampaigns/);
     } finally {
       await person.close();
     }

@@ -121,6 +121,19 @@ describe('sessions: refresh cookie, rotation, revocation', () => {
     expect((await http().post('/api/v1/auth/logout').send({})).status).toBe(401);
   });
 
+  it('a session past its absolute lifetime ends however active it is: no refresh, and its access tokens stop', async () => {
+    const session = await login(stack.people.admin);
+    const sessionId = decodeURIComponent(session.cookie.split('=')[1]).split('.')[0];
+    const row = await stack.db.getRepository(SessionEntity).findOneByOrFail({ id: sessionId });
+    // Seven days (the default lifetime) from the login, within the idle timeout of the last use.
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(7 * 86_400_000);
+    // Time passes: the lifetime ends a moment ago.
+    await stack.db.getRepository(SessionEntity).update({ id: sessionId }, { expiresAt: new Date(Date.now() - 1000) });
+    expect((await me(session.accessToken)).status).toBe(401);
+    expect((await refresh(session.cookie)).status).toBe(401);
+    expect(await stack.db.getRepository(SessionEntity).findOneByOrFail({ id: sessionId })).toMatchObject({ revokedReason: 'expired' });
+  });
+
   it(`a session not refreshed within the idle timeout (${IDLE_SECONDS} s here) ends; refreshing in time slides it`, async () => {
     const kept = await login(stack.people.otherLead);
     const idle = await login(stack.people.otherLead);

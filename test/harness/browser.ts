@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Browser, BrowserContext, chromium, Page, Request } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page, Request } from 'playwright-core';
 import { TEST_PASSWORD, TestUser } from './people';
 import { TestStack } from './stack';
 
@@ -91,4 +91,45 @@ export async function waitForStep(page: Page, label: string): Promise<void> {
 /** Screenshots for looking at the console as its users do (and for a failing test's record). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `.run/test/screenshots/${name}.png`, fullPage: true });
+}
+
+/** Moves the keyboard focus with Tab (only) until `target` has it; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 400): Promise<void> {
+  await target.waitFor();
+  for (let presses = 0; presses < max; presses += 1) {
+    if (await target.evaluate((element) => element === (element.ownerDocument as any).activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`focus never reached ${target.toString()} with Tab`);
+}
+
+/** Keyboard only: Tab to the control, then Enter (buttons, links) or Space (checkboxes, radios). */
+export async function activate(page: Page, target: Locator, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.press(key);
+}
+
+/** Keyboard only: Tab to a text field and type. */
+export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.type(text);
+}
+
+/**
+ * Keyboard only: Tab to a date input and type its segments in the order this Chromium shows them
+ * (mm/dd/yyyy: its UI locale here is en-US); checks the value the page got.
+ */
+export async function typeDate(page: Page, target: Locator, isoDate: string): Promise<void> {
+  const [year, month, day] = isoDate.split('-');
+  await tabTo(page, target);
+  await page.keyboard.type(`${month}${day}${year}`);
+  const value = await target.inputValue();
+  if (value !== isoDate) throw new Error(`typed ${isoDate} into a date input, which holds ${value}`);
+}
+
+/** Keyboard only: Tab to a select and pick an option by typing the start of its label. */
+export async function choose(page: Page, target: Locator, typed: string, expectedValue?: string): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.type(typed);
+  if (expectedValue !== undefined && (await target.inputValue()) !== expectedValue) throw new Error(`typing "${typed}" in a select chose ${await target.inputValue()}`);
 }

@@ -2516,7 +2516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many attempts from this address; Retry-After says when to try again. */
+            /** @description Too many attempts for this username from this address, or from this address altogether; Retry-After says when to try again. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2540,7 +2540,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A new access token; the session cookie is rotated (the old one stops working, and presenting it again ends the session). */
+            /** @description Reads the inspectorate_session cookie (no bearer token). A new access token; the session cookie is rotated (the old one stops working, and presenting it again ends the session). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -115,7 +115,7 @@ export default function CampaignPage() {
           <strong>{t('detail.legalBasis')}:</strong> {data.legalBasis}
         </p>
         <p>
-          <strong>{t('detail.team')}:</strong> {[data.leadInspectorId, ...data.inspectorIds].map(names.person).join(', ')}
+          <strong>{t('detail.team')}:</strong> {[data.leadInspectorId, ...data.inspectorIds].map((person) => names.person(person) ?? '…').join(', ')}
         </p>
         <h2>{t('detail.progress')}</h2>
         <p>{t('detail.started', { ratio: format.ratio(...ratios.started) })}</p>

@@ -96,9 +96,12 @@ export default function InspectionPage() {
           </p>
         ) : null}
         {inspection.startedAt ? <p>{t('startedAt', { time: formatDateTime(inspection.startedAt) })}</p> : null}
-        <p>
-          <strong>{t('team')}:</strong> {names.person(inspection.team.leadInspectorId)} ({t('lead')}){inspection.team.inspectorIds.map((person) => `, ${names.person(person)}`).join('')}
-        </p>
+        {staff ? (
+          <p>
+            <strong>{t('team')}:</strong> {names.person(inspection.team.leadInspectorId) ?? '…'} ({t('lead')})
+            {inspection.team.inspectorIds.map((person) => `, ${names.person(person) ?? '…'}`).join('')}
+          </p>
+        ) : null}
         {inspection.followUpOf ? (
           <p>
             {t('followUp.of')} <Link to={`/inspections/${inspection.followUpOf}`}>{t('title')}</Link>

@@ -32,13 +32,16 @@ export function usePeople(role?: Role) {
   });
 }
 
-/** Names for ids: what the lists show instead of UUIDs (an id stays visible when its name is not known). */
+/**
+ * Names for ids, shown instead of UUIDs. `person` is undefined when the caller may not list people
+ * (a unit head): screens then say the role instead.
+ */
 export function useNames() {
   const units = useUnits();
   const people = usePeople();
   const me = useUser();
   return {
     unit: (id: string) => units.data?.find((unit) => unit.id === id)?.name ?? '…',
-    person: (id: string) => (id === me.id ? me.displayName : (people.data?.find((person) => person.id === id)?.displayName ?? id.slice(0, 8))),
+    person: (id: string): string | undefined => (id === me.id ? me.displayName : people.data?.find((person) => person.id === id)?.displayName),
   };
 }

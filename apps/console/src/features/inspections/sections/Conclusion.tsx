@@ -74,7 +74,7 @@ export function ConclusionView({ inspection }: { inspection: Inspection }) {
       <ul>
         {dissents.map((dissent, index) => (
           <li key={index}>
-            <strong>{names.person(dissent.authorId)}</strong> ({formatDateTime(dissent.recordedAt)}): {dissent.text}
+            <strong>{names.person(dissent.authorId) ?? t('common:roles.inspector')}</strong> ({formatDateTime(dissent.recordedAt)}): {dissent.text}
           </li>
         ))}
       </ul>

@@ -44,7 +44,7 @@ export function FindingSummary({ inspection, finding }: { inspection: Inspection
       </p>
       <p className="prewrap">{finding.description}</p>
       <EvidenceList evidence={finding.evidence} />
-      <p className="muted">{t('findings.author', { name: names.person(finding.authorId), time: formatDateTime(finding.recordedAt) })}</p>
+      <p className="muted">{t('findings.author', { name: names.person(finding.authorId) ?? t('common:roles.inspector'), time: formatDateTime(finding.recordedAt) })}</p>
       {finding.withdrawal ? <p className="muted">{t('findings.withdrawn', { reason: finding.withdrawal.reason })}</p> : null}
       {finding.response ? <p>{t('findings.response', { position: t(`findings.${finding.response.position}`) })}</p> : null}
       {finding.dispute ? (

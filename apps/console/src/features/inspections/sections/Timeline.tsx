@@ -20,7 +20,7 @@ export function Timeline({ inspection }: { inspection: Inspection }) {
             {items.map((event) => (
               <li key={event.id}>
                 <strong>{t(`events.${event.type}`)}</strong> · {formatDateTime(event.occurredAt)} ·{' '}
-                {event.actor.kind === 'system' ? t('timeline.system') : event.actor.userId ? names.person(event.actor.userId) : t(`common:roles.${event.actor.role ?? 'admin'}`)}
+                {event.actor.kind === 'system' ? t('timeline.system') : ((event.actor.userId && names.person(event.actor.userId)) ?? t(`common:roles.${event.actor.role ?? 'admin'}`))}
               </li>
             ))}
           </ol>
