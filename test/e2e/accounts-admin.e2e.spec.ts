@@ -57,6 +57,22 @@ describe('accounts: admin changes and own password', () => {
     expect((await me(session.token)).status).toBe(401);
   });
 
+  it('a deactivated inspector cannot be put on a new campaign’s team', async () => {
+    const { id } = await newUser('inspector');
+    await stack.api.expect(200, stack.api.post(admin(), `/users/${id}/deactivate`, {}));
+    const { people } = stack;
+    const refused = await stack.api.post(people.lead, '/campaigns', {
+      title: 'Kiểm tra thử',
+      year: 2026,
+      legalBasis: 'KH thử',
+      leadInspectorId: people.lead.id,
+      inspectorIds: [people.inspector1.id, id],
+      targets: [{ unitId: people.units.a, windowStart: '2026-12-20', windowEnd: '2026-12-30' }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'inspectorIds.1', message: 'must be the id of an active inspector user' }]);
+  });
+
   it('a password reset ends every session and makes the user choose a new password, which ends their other sessions', async () => {
     const { id, username } = await newUser();
     const before = await login(username);

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { MIGRATIONS } from '@inspectorate/database';
 import { EventStore, verifyEventChain } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
 import { EXIT, runCli } from '../../apps/cli/src/main';
@@ -109,7 +110,11 @@ describe('the command-line tool', () => {
       const url = postgres.withDatabase(adminUrl, name);
       const first = await cli(['migrate'], { DATABASE_URL: url });
       expect(first.code).toBe(EXIT.ok);
-      expect(first.json()).toEqual({ applied: ['InitialSchema1764000000000'] });
+      // Every migration, in order, from the first schema on (each branch adds its own file to MIGRATIONS).
+      const names = MIGRATIONS.map((migration) => new migration().name);
+      expect(names[0]).toBe('InitialSchema1764000000000');
+      expect(names).toContain('AccountsAndSessions1796158800000');
+      expect(first.json()).toEqual({ applied: names });
       const second = await cli(['migrate'], { DATABASE_URL: url });
       expect(second.json()).toEqual({ applied: [] });
       const chain = await cli(['verify-chain'], { DATABASE_URL: url });

@@ -98,12 +98,13 @@ export class DirectoryService {
     const problemsFound: FieldProblem[] = [];
     const userIds = [input.leadInspectorId, ...input.inspectorIds];
     const users = await this.db.getRepository(UserEntity).find({ where: { id: In(userIds) } });
-    const roleOf = new Map(users.map((u) => [u.id, u.role]));
+    // A deactivated account cannot be put on a team: it could never act on it.
+    const roleOf = new Map(users.filter((u) => u.active).map((u) => [u.id, u.role]));
     if (roleOf.get(input.leadInspectorId) !== 'lead_inspector') {
-      problemsFound.push({ field: 'leadInspectorId', message: 'must be the id of a lead_inspector user' });
+      problemsFound.push({ field: 'leadInspectorId', message: 'must be the id of an active lead_inspector user' });
     }
     input.inspectorIds.forEach((id, index) => {
-      if (roleOf.get(id) !== 'inspector') problemsFound.push({ field: `inspectorIds.${index}`, message: 'must be the id of an inspector user' });
+      if (roleOf.get(id) !== 'inspector') problemsFound.push({ field: `inspectorIds.${index}`, message: 'must be the id of an active inspector user' });
     });
     problemsFound.push(...(await this.checkUnits(input.unitIds)));
     return problemsFound;
