@@ -1,6 +1,6 @@
 /**
- * The console benchmark: `npm run bench:console` is not defined (package.json belongs to part 1);
- * run `node -r ./scripts/ts-register.js bench/console.ts` (BENCH_QUICK=1 for a smoke run).
+ * The console benchmark, run on its own (it needs Chromium and the built console; `npm run bench`
+ * stays as it is): `node -r ./scripts/ts-register.js bench/console.ts` (BENCH_QUICK=1 for a smoke run).
  *
  * In headless Chromium (Debian's), cold (a fresh browser context per visit: empty cache, then a
  * login that only sets the refresh cookie), it times two screens from navigation start to the
