@@ -91,6 +91,7 @@ describe('the console: reports', () => {
     expect(await figure(page, 'Đã kết thúc / đã kiểm tra')).toBe('0/0 (–)');
     await page.getByRole('button', { name: 'Về hôm nay' }).click();
     await page.waitForURL((url) => !url.searchParams.has('asOf'));
+    await page.getByText(/^Số liệu đến /).waitFor();
     expect(await figure(page, 'Đã kết thúc / đã kiểm tra')).toBe('1/2 (50,0%)');
   });
 
@@ -188,9 +189,11 @@ describe('the console: reports', () => {
       await tabFromTop(page, page.getByRole('button', { name: 'Show report' }));
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.searchParams.get('asOf') === yesterday);
+      await page.getByText('rebuilt from the event log').waitFor();
       expect(await figure(page, 'Inspections planned')).toBe('0');
       await page.getByRole('button', { name: 'Back to today' }).click();
       await page.waitForURL((url) => !url.searchParams.has('asOf'));
+      await page.getByText(/^Figures as of /).waitFor();
       await tabFromTop(page, page.getByRole('button', { name: 'Download CSV' }));
       const csv = await savedFile(page, () => page.keyboard.press('Enter'));
       expect(csv.name).toMatch(/\.csv$/);
