@@ -94,11 +94,21 @@ export async function restoreSession(): Promise<void> {
   if (!token && state.status === 'loading') set({ status: 'anonymous', expired: false });
 }
 
+/** Logging out on purpose also forgets the drafts of this tab (a shared office computer); an expired session keeps them. */
 export async function logOut(): Promise<void> {
   try {
     await post('/api/v1/auth/logout', {});
   } finally {
+    forgetDrafts();
     set({ status: 'anonymous', expired: false });
+  }
+}
+
+function forgetDrafts(): void {
+  try {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('draft:')) sessionStorage.removeItem(key);
+  } catch {
+    // storage unavailable: nothing was kept
   }
 }
 

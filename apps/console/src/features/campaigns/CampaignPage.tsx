@@ -68,7 +68,7 @@ function AddTarget({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation('campaigns');
   const units = useUnits();
   const [unitId, setUnitId] = useDraft('add-target-unit', '');
-  const command = useCommand((window: { windowStart: string; windowEnd: string }, key: string) => addTarget(campaignId, { unitId, ...window }, key), {
+  const command = useCommand((target: { unitId: string; windowStart: string; windowEnd: string }, key: string) => addTarget(campaignId, target, key), {
     invalidate: [['campaigns'], ['inspections']],
     onSuccess: () => setUnitId(''),
   });
@@ -87,7 +87,7 @@ function AddTarget({ campaignId }: { campaignId: string }) {
           </select>
         )}
       </Field>
-      <WindowFields formId="add-target-window" submitLabel={t('detail.addTarget')} pending={command.isPending} error={command.error} onSubmit={(window) => command.mutate(window)} />
+      <WindowFields formId="add-target-window" submitLabel={t('detail.addTarget')} pending={command.isPending} error={command.error} onSubmit={(window) => command.mutate({ unitId, ...window })} />
     </section>
   );
 }

@@ -31,7 +31,7 @@ function RecordFindingForm({ inspection }: { inspection: Inspection }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const command = useInspectionCommand(
     inspection.id,
-    async (body: RecordFinding, key: string) => {
+    async ({ files: _files, ...body }: RecordFinding & { files: string[] }, key: string) => {
       setUploading(files.length > 0);
       try {
         const evidence = await Promise.all(files.map(async (file) => ({ attachmentId: (await uploadAttachment(file)).id })));
@@ -57,7 +57,8 @@ function RecordFindingForm({ inspection }: { inspection: Inspection }) {
       onSubmit={(event) => {
         event.preventDefault();
         setRecorded(false);
-        command.mutate(draft);
+        // The chosen files are part of the intent: other files make another finding (and another key).
+        command.mutate({ ...draft, files: files.map((file) => `${file.name}:${file.size}:${file.lastModified}`) });
       }}
     >
       <h2>{t('record')}</h2>

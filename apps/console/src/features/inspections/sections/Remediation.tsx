@@ -19,8 +19,8 @@ export function ExtensionSection({ inspection }: { inspection: Inspection }) {
   const user = useUser();
   const extension = inspection.extension;
   const [deadline, setDeadline] = useDraft('extension-deadline', extension?.requestedDeadline ?? '');
-  const command = useInspectionCommand(inspection.id, (body: { decision: 'granted' | 'refused'; note: string }, key: string) =>
-    commands.decideExtension(inspection.id, { ...body, ...(body.decision === 'granted' && deadline ? { deadline } : {}) }, key),
+  const command = useInspectionCommand(inspection.id, (body: { decision: 'granted' | 'refused'; note: string; deadline: string }, key: string) =>
+    commands.decideExtension(inspection.id, { decision: body.decision, note: body.note, ...(body.decision === 'granted' && body.deadline ? { deadline: body.deadline } : {}) }, key),
   );
   if (!extension) return null;
   const decides = user.role === 'lead_inspector' && user.id === inspection.team.leadInspectorId && extension.status === 'pending';
@@ -40,8 +40,8 @@ export function ExtensionSection({ inspection }: { inspection: Inspection }) {
           required={false}
           command={command}
           buttons={[
-            { label: t('actions.grant'), send: (note) => command.mutateAsync({ decision: 'granted', note }) },
-            { label: t('actions.refuse'), className: 'danger', send: (note) => command.mutateAsync({ decision: 'refused', note }) },
+            { label: t('actions.grant'), send: (note) => command.mutateAsync({ decision: 'granted', note, deadline }) },
+            { label: t('actions.refuse'), className: 'danger', send: (note) => command.mutateAsync({ decision: 'refused', note, deadline }) },
           ]}
         >
           <Field label={t('extension.deadline')} error={fieldErrors(command.error)('deadline')}>
@@ -88,12 +88,14 @@ export function DisputesSection({ inspection }: { inspection: Inspection }) {
 function ReportForm({ inspection, action }: { inspection: Inspection; action: CorrectiveAction }) {
   const { t } = useTranslation('inspections');
   const [file, setFile] = useState<File | null>(null);
-  const command = useInspectionCommand(inspection.id, async (note: string, key: string) => {
+  // The file's identity is part of the intent: another file is another report (and another key).
+  const command = useInspectionCommand(inspection.id, async (input: { note: string; file?: string }, key: string) => {
     const evidence = file ? [{ attachmentId: (await uploadAttachment(file)).id }] : [];
-    return commands.reportAction(inspection.id, action.id, { note, evidence }, key);
+    return commands.reportAction(inspection.id, action.id, { note: input.note, evidence }, key);
   });
+  const fileIdentity = file ? `${file.name}:${file.size}:${file.lastModified}` : undefined;
   return (
-    <TextCommand formId={`report-${action.id}`} label={t('remediation.note')} field="note" command={command} buttons={[{ label: t('actions.report'), send: (note) => command.mutateAsync(note) }]}>
+    <TextCommand formId={`report-${action.id}`} label={t('remediation.note')} field="note" command={command} buttons={[{ label: t('actions.report'), send: (note) => command.mutateAsync({ note, file: fileIdentity }) }]}>
       <Field label={t('remediation.evidence')}>{(props) => <input {...props} type="file" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />}</Field>
     </TextCommand>
   );
@@ -102,8 +104,8 @@ function ReportForm({ inspection, action }: { inspection: Inspection; action: Co
 function VerifyForm({ inspection, action }: { inspection: Inspection; action: CorrectiveAction }) {
   const { t } = useTranslation('inspections');
   const [newDueDate, setNewDueDate] = useDraft(`verify-due-${action.id}`, '');
-  const command = useInspectionCommand(inspection.id, (body: { decision: 'verified' | 'rejected'; note: string }, key: string) =>
-    commands.verifyAction(inspection.id, action.id, { ...body, ...(body.decision === 'rejected' ? { newDueDate } : {}) }, key),
+  const command = useInspectionCommand(inspection.id, (body: { decision: 'verified' | 'rejected'; note: string; newDueDate: string }, key: string) =>
+    commands.verifyAction(inspection.id, action.id, { decision: body.decision, note: body.note, ...(body.decision === 'rejected' ? { newDueDate: body.newDueDate } : {}) }, key),
   );
   return (
     <TextCommand
@@ -113,8 +115,8 @@ function VerifyForm({ inspection, action }: { inspection: Inspection; action: Co
       required={false}
       command={command}
       buttons={[
-        { label: t('actions.verify'), send: (note) => command.mutateAsync({ decision: 'verified', note }) },
-        { label: t('actions.reject'), className: 'danger', send: (note) => command.mutateAsync({ decision: 'rejected', note }) },
+        { label: t('actions.verify'), send: (note) => command.mutateAsync({ decision: 'verified', note, newDueDate }) },
+        { label: t('actions.reject'), className: 'danger', send: (note) => command.mutateAsync({ decision: 'rejected', note, newDueDate }) },
       ]}
     >
       <Field label={t('remediation.newDueDate')} error={fieldErrors(command.error)('newDueDate')}>
