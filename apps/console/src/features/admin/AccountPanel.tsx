@@ -6,7 +6,7 @@ import type { Role, User } from '../../api/types';
 import { ErrorMessage } from '../../ui/feedback';
 import { Field } from '../../ui/Field';
 import { adminKeys, deactivateUser, listUnits, reactivateUser, resetPassword, updateUser, type UserChanges } from './admin-api';
-import { useFormCommand } from './use-form-command';
+import { useCommand } from '../../session/use-command';
 
 export const ROLES: readonly Role[] = ['admin', 'chairman', 'lead_inspector', 'inspector', 'unit_head'];
 
@@ -42,7 +42,7 @@ function EditForm({ user }: { user: User }) {
   const [role, setRole] = useState<Role>(user.role);
   const [unitId, setUnitId] = useState(user.unitId ?? '');
   const [saved, setSaved] = useState(false);
-  const command = useFormCommand((body: UserChanges, key) => updateUser(user.id, body, key), {
+  const command = useCommand((body: UserChanges, key) => updateUser(user.id, body, key), {
     invalidate: [[...adminKeys.users]],
     onSuccess: () => setSaved(true),
   });
@@ -102,7 +102,7 @@ function EditForm({ user }: { user: User }) {
 function ActivationForm({ user }: { user: User }) {
   const { t } = useTranslation('admin');
   const [done, setDone] = useState<boolean>();
-  const command = useFormCommand((active: boolean, key) => (active ? reactivateUser(user.id, key) : deactivateUser(user.id, key)), {
+  const command = useCommand((active: boolean, key) => (active ? reactivateUser(user.id, key) : deactivateUser(user.id, key)), {
     invalidate: [[...adminKeys.users]],
     onSuccess: (answer) => setDone(answer.active),
   });
@@ -133,7 +133,7 @@ function PasswordResetForm({ user }: { user: User }) {
   const { t } = useTranslation('admin');
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
-  const command = useFormCommand((temporaryPassword: string, key) => resetPassword(user.id, temporaryPassword, key), {
+  const command = useCommand((temporaryPassword: string, key) => resetPassword(user.id, temporaryPassword, key), {
     invalidate: [[...adminKeys.users]],
     onSuccess: () => {
       setDone(true);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import type { NewUnit, Unit } from '../../api/types';
 import { useDraft } from '../../session/drafts';
-import { useFormCommand } from './use-form-command';
+import { useCommand } from '../../session/use-command';
 import { ErrorMessage, ListState } from '../../ui/feedback';
 import { Field } from '../../ui/Field';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -62,7 +62,7 @@ function NewUnitForm() {
   const { t } = useTranslation('admin');
   const [unit, setUnit, clear] = useDraft<NewUnit>('new-unit', EMPTY);
   const [created, setCreated] = useState<Unit>();
-  const command = useFormCommand((body: NewUnit, key) => createUnit(body, key), {
+  const command = useCommand((body: NewUnit, key) => createUnit(body, key), {
     invalidate: [[...adminKeys.units], ['units']],
     onSuccess: (answer) => {
       setCreated(answer);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import type { NewUser, Role, User } from '../../api/types';
 import { useDraft } from '../../session/drafts';
-import { useFormCommand } from './use-form-command';
+import { useCommand } from '../../session/use-command';
 import { ErrorMessage, ListState } from '../../ui/feedback';
 import { Field } from '../../ui/Field';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -85,7 +85,7 @@ function NewUserForm() {
   const [password, setPassword] = useState('');
   const [created, setCreated] = useState<User>();
   const units = useQuery({ queryKey: adminKeys.units, queryFn: listUnits });
-  const command = useFormCommand((body: NewUser, key) => createUser(body, key), {
+  const command = useCommand((body: NewUser, key) => createUser(body, key), {
     invalidate: [[...adminKeys.users], ['users']],
     onSuccess: (answer) => {
       setCreated(answer);
