@@ -16,6 +16,8 @@ export interface RouteEntry {
 }
 
 const TEAM: readonly Role[] = ['lead_inspector', 'inspector'];
+/** api.md's "staff roles". */
+const STAFF: readonly Role[] = ['admin', ...TEAM, 'chairman'];
 
 export const ROUTES: readonly RouteEntry[] = [
   { path: '/', screen: lazy(() => import('../features/work/MyWorkPage')), nav: 'common:nav.work' },
@@ -27,6 +29,16 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: '/inspections/:id', screen: lazy(() => import('../features/inspections/InspectionPage')), roles: [...TEAM, 'chairman', 'unit_head'] },
   { path: '/inspections/:id/visit', screen: lazy(() => import('../features/visit/VisitPage')), roles: TEAM },
   { path: '/accountability', screen: lazy(() => import('../features/accountability/AccountabilityPage')), roles: ['chairman', 'lead_inspector', 'unit_head'], nav: 'common:nav.accountability' },
+  // Reports, notifications and administration (part 2).
+  { path: '/reports', screen: lazy(() => import('../features/reports/DashboardPage')), nav: 'common:nav.reports' },
+  { path: '/reports/overdue', screen: lazy(() => import('../features/reports/OverduePage')) },
+  { path: '/reports/units/:id', screen: lazy(() => import('../features/reports/UnitReportPage')) },
+  { path: '/reports/campaigns/:id', screen: lazy(() => import('../features/reports/CampaignReportPage')), roles: STAFF },
+  // No navigation entry: the header's notifications link, with its unread count, is always there.
+  { path: '/notifications', screen: lazy(() => import('../features/notifications/NotificationsPage')) },
+  { path: '/admin/units', screen: lazy(() => import('../features/admin/UnitsPage')), roles: ['admin'], nav: 'common:nav.admin' },
+  { path: '/admin/users', screen: lazy(() => import('../features/admin/UsersPage')), roles: ['admin'] },
+  { path: '/admin/audit', screen: lazy(() => import('../features/admin/AuditPage')), roles: ['admin'] },
 ];
 
 export const allows = (route: RouteEntry, role: Role) => !route.roles || route.roles.includes(role);

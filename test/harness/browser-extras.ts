@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { Download, Locator, Page } from 'playwright-core';
+
+/**
+ * Helpers of the report, notification and administration browser suites: the keyboard alone,
+ * files the page saves, and the language switch in the header.
+ */
+
+/** Presses Tab from where the focus is until `target` has it; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 60): Promise<number> {
+  for (let presses = 1; presses <= max; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return presses;
+  }
+  throw new Error(`${String(target)} was not reached with ${max} presses of Tab`);
+}
+
+/** Starts from the top of the page, as a person arriving on it does. */
+export async function tabFromTop(page: Page, target: Locator, max = 60): Promise<number> {
+  await page.evaluate(() => {
+    const active = globalThis as unknown as { document: { activeElement: { blur?: () => void } | null; body: { focus: () => void } } };
+    active.document.activeElement?.blur?.();
+  });
+  await page.locator('body').focus();
+  return tabTo(page, target, max);
+}
+
+/** Runs `act` (a click or a key press) and returns the file the page saved, with its name and bytes. */
+export async function savedFile(page: Page, act: () => Promise<void>): Promise<{ name: string; bytes: Buffer; download: Download }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), act()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(file), download };
+}
+
+/** The header's switch names the other language in that language ("English" / "Tiếng Việt"). */
+export async function switchLanguage(page: Page, to: 'en' | 'vi'): Promise<void> {
+  await page.getByRole('button', { name: to === 'en' ? 'English' : 'Tiếng Việt', exact: true }).click();
+  await page.locator(`html[lang="${to}"]`).waitFor();
+}
+
+/** The text of a headline figure (a group named by its label). */
+export async function figure(page: Page, label: string): Promise<string> {
+  return (await page.getByRole('group', { name: label, exact: true }).locator('.figure-value').innerText()).trim();
+}
