@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { DemoSeeder, unitHeadUsername } from '@inspectorate/demo';
+import { DemoSeeder, unitHeadUsername } from '../apps/cli/src/demo';
 import globalSetup from '../test/harness/global-setup';
 import globalTeardown from '../test/harness/global-teardown';
 import { DESKTOP, launchChromium, openBrowser, Person } from '../test/harness/browser';
