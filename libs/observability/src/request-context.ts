@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestContext {
   readonly requestId: string;
+  /** The caller's address as Express sees it (behind the loopback proxy, the forwarded one); for the audit log. */
+  readonly clientAddress?: string;
   userId?: string;
 }
 
