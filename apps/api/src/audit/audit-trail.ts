@@ -33,7 +33,12 @@ export interface AuditActor {
 }
 
 /** Plain facts only: never a password, a token or a visit window. */
-export type AuditDetails = Record<string, string | number | boolean | null | readonly string[] | Record<string, string | number | boolean | null>>;
+export type AuditDetails = Readonly<Record<string, unknown>>;
+
+/** The authenticated caller of the current request (set by the access guard), if any. */
+export function requestActor(): AuditActor | null {
+  return requestContext.getStore()?.actor ?? null;
+}
 
 /**
  * Appends to the audit log (append-only: the database refuses any change to a row). The request's
