@@ -16,7 +16,8 @@ export class AuditLog1796180000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE audit_log (
         id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        occurred_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
+        -- Milliseconds, like the cursors of the list (toISOString), so keyset pages never skip a row.
+        occurred_at    timestamptz NOT NULL DEFAULT date_trunc('milliseconds', clock_timestamp()),
         actor_user_id  uuid,
         actor_username text,
         actor_role     text,
