@@ -37,8 +37,8 @@ export class AuditLogController {
   @ApiProblem(400, 'Invalid filter or cursor, a period that ends before it starts, or more entries than a file holds.')
   async list(@Query() query: AuditLogQuery, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<Page<AuditEntryView> | StreamableFile> {
     res.setHeader('Cache-Control', 'private, no-store');
-    if (!query.format || query.format === 'json') return this.log.page(query);
-    const entries = await this.log.all(query);
+    if (!query.format || query.format === 'json') return this.log.page(query, user);
+    const entries = await this.log.all(query, user);
     const { format, ...filters } = query;
     await this.audit.record('report_exported', user, null, { report: 'audit-log', format, ...filters, rows: entries.length });
     const tables = [auditTable(entries)];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dueInstant, startInstant } from '@inspectorate/domain';
+import { dueInstant, startInstant, UserActor } from '@inspectorate/domain';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { AuditLogQuery, AuditEntryView } from './audit-log.dto';
@@ -23,21 +23,25 @@ interface AuditRow {
   client_address: string | null;
 }
 
-/** The audit log, newest first, filtered by person, kind and time. */
+/**
+ * The audit log, newest first, filtered by person, kind and time. Secrecy holds here too: an
+ * entry naming a planned inspection is shown only to whoever may see that inspection (the
+ * chairman; the admin once its visit has started), as if it did not exist until then.
+ */
 @Injectable()
 export class AuditLogQueries {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async page(query: AuditLogQuery): Promise<Page<AuditEntryView>> {
+  async page(query: AuditLogQuery, viewer: UserActor): Promise<Page<AuditEntryView>> {
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-    const rows = await this.select(query, limit + 1, after);
+    const rows = await this.select(query, viewer, limit + 1, after);
     return toPage(rows, limit, (r) => [r.occurred_at.toISOString(), r.id], toEntryView);
   }
 
   /** Every row the filters select, for a file; refused when there are more than a file should hold. */
-  async all(query: AuditLogQuery): Promise<AuditEntryView[]> {
-    const rows = await this.select(query, AUDIT_EXPORT_MAX_ROWS + 1, undefined);
+  async all(query: AuditLogQuery, viewer: UserActor): Promise<AuditEntryView[]> {
+    const rows = await this.select(query, viewer, AUDIT_EXPORT_MAX_ROWS + 1, undefined);
     if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
       throw problems.badRequest(`More than ${AUDIT_EXPORT_MAX_ROWS} entries match; narrow the filters (from, to, userId, kind) to export them.`, [
         { field: 'from', message: `must leave at most ${AUDIT_EXPORT_MAX_ROWS} entries` },
@@ -46,7 +50,7 @@ export class AuditLogQueries {
     return rows.map(toEntryView);
   }
 
-  private select(query: AuditLogQuery, limit: number, after: readonly [string, string] | undefined): Promise<AuditRow[]> {
+  private select(query: AuditLogQuery, viewer: UserActor, limit: number, after: readonly [string, string] | undefined): Promise<AuditRow[]> {
     const from = query.from === undefined ? undefined : startInstant(query.from);
     const to = query.to === undefined ? undefined : dueInstant(query.to);
     if (from && to && from > to) throw problems.badRequest('The period ends before it starts.', [{ field: 'to', message: 'must not be before from' }]);
@@ -63,6 +67,13 @@ export class AuditLogQueries {
     // A day's end is its last instant (dueInstant), so <= keeps the whole day.
     if (to) q.andWhere('a.occurred_at <= :to', { to });
     if (after) q.andWhere('(a.occurred_at, a.id) < (:key, :id)', { key: after[0], id: after[1] });
+    // A read of a planned inspection names it: only those who may know it exists see the entry.
+    if (viewer.role !== 'chairman') {
+      q.andWhere(
+        `(a.kind <> 'planned_window_read' OR EXISTS (SELECT 1 FROM inspections i WHERE i.id::text = a.subject AND (i.started_at IS NOT NULL OR :viewer = ANY(i.team_member_ids))))`,
+        { viewer: viewer.userId },
+      );
+    }
     return q.getRawMany<AuditRow>();
   }
 }

@@ -45,8 +45,7 @@ export class InspectionQueries {
     if (query.status) q.andWhere('i.status = :status', { status: query.status });
     if (after) q.andWhere('(i.planned_at, i.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
-    const planned = rows.slice(0, limit).filter((r) => r.status === 'planned').map((r) => r.id);
-    if (planned.length > 0) await this.audit.record('planned_window_read', requestActor(), null, { via: 'list', inspectionIds: planned });
+    for (const row of rows.slice(0, limit)) if (row.status === 'planned') await this.audit.record('planned_window_read', requestActor(), row.id, { via: 'list' });
     return toPage(rows, limit, (r) => [r.plannedAt.toISOString(), r.id], (r) => toInspectionView(r.state, r.version, user));
   }
 
