@@ -8,7 +8,7 @@ import { AUDIT_KINDS, AuditKind } from './audit-trail';
 
 /** `kind=login&kind=logout` and `kind=login,logout` alike; each name checked against the kinds. */
 const toKinds = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v));
+  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
 
 export class AuditLogQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only what this person did.' })
