@@ -21,3 +21,4 @@ export type Attachment = Schemas['AttachmentView'];
 export type EvidenceInput = Schemas['EvidenceDto'];
 export type VisitWindow = Schemas['VisitWindowView'];
 export type Language = 'vi' | 'en';
+export type AuditLogPage = Schemas['AuditLogPage'];

@@ -26,6 +26,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: '/inspections', screen: lazy(() => import('../features/inspections/InspectionsPage')), roles: [...TEAM, 'chairman', 'unit_head'], nav: 'common:nav.inspections' },
   { path: '/inspections/:id', screen: lazy(() => import('../features/inspections/InspectionPage')), roles: [...TEAM, 'chairman', 'unit_head'] },
   { path: '/inspections/:id/visit', screen: lazy(() => import('../features/visit/VisitPage')), roles: TEAM },
+  { path: '/admin/audit-log', screen: lazy(() => import('../features/audit/AuditLogPage')), roles: ['admin', 'chairman'], nav: 'common:nav.auditLog' },
   { path: '/accountability', screen: lazy(() => import('../features/accountability/AccountabilityPage')), roles: ['chairman', 'lead_inspector', 'unit_head'], nav: 'common:nav.accountability' },
 ];
 
