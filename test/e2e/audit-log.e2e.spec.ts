@@ -131,6 +131,16 @@ describe('audit log viewer', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it('records a list that shows planned inspections, once per planned inspection shown', async () => {
+    const { chairman, lead } = people();
+    const page = await api().expect(200, api().get(lead, '/inspections?status=planned&limit=500'));
+    const shown = page.items.map((i: { id: string }) => i.id);
+    expect(shown).toContain(plannedId);
+    const listed = (await everything(chairman, '&kind=planned_window_read')).filter((e) => e.details.via === 'list');
+    expect(listed.map((e) => e.subject).sort()).toEqual([...shown].sort());
+    expect(listed.every((e) => e.actor?.userId === lead.id && e.requestId === listed[0].requestId)).toBe(true);
+  });
+
   it('filters by person, by kind (one or several) and by date', async () => {
     const { admin, chairman } = people();
     const byAdmin = await everything(chairman, `&userId=${admin.id}`);

@@ -58,4 +58,15 @@ export class AuditTrail {
       [actor?.userId ?? null, actor?.username ?? null, actor?.role ?? null, kind, subject, JSON.stringify(details), context?.requestId ?? null, context?.clientAddress ?? null],
     );
   }
+
+  /** The same record about several subjects (a page of a list), in one statement. */
+  async recordEach(kind: AuditKind, actor: AuditActor | null, subjects: readonly string[], details: AuditDetails = {}): Promise<void> {
+    if (subjects.length === 0) return;
+    const context = requestContext.getStore();
+    await this.db.query(
+      `INSERT INTO audit_log (actor_user_id, actor_username, actor_role, kind, subject, details, request_id, client_address)
+       SELECT $1, $2, $3, $4, subject, $6, $7, $8 FROM unnest($5::text[]) AS subject`,
+      [actor?.userId ?? null, actor?.username ?? null, actor?.role ?? null, kind, subjects, JSON.stringify(details), context?.requestId ?? null, context?.clientAddress ?? null],
+    );
+  }
 }

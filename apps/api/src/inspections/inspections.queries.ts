@@ -45,7 +45,8 @@ export class InspectionQueries {
     if (query.status) q.andWhere('i.status = :status', { status: query.status });
     if (after) q.andWhere('(i.planned_at, i.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
-    for (const row of rows.slice(0, limit)) if (row.status === 'planned') await this.audit.record('planned_window_read', requestActor(), row.id, { via: 'list' });
+    const planned = rows.slice(0, limit).filter((row) => row.status === 'planned');
+    await this.audit.recordEach('planned_window_read', requestActor(), planned.map((row) => row.id), { via: 'list' });
     return toPage(rows, limit, (r) => [r.plannedAt.toISOString(), r.id], (r) => toInspectionView(r.state, r.version, user));
   }
 
