@@ -220,4 +220,44 @@ describe('audit log viewer', () => {
     }
     expect((await http().get('/api/v1/audit/log')).status).toBe(401);
   });
+  it('records account and unit changes, password resets and changes, and logouts', async () => {
+    const { admin, chairman } = people();
+    await api().expect(200, api().patch(admin, `/users/${newcomer.id}`, { displayName: 'Người mới đổi tên' }));
+    await api().expect(200, api().post(admin, `/users/${newcomer.id}/reactivate`, {}));
+    const temporary = 'temporary password 2026';
+    await api().expect(204, api().post(admin, `/users/${newcomer.id}/password-reset`, { temporaryPassword: temporary }));
+    await api().expect(200, api().patch(admin, `/units/${unitId}`, { name: 'Phòng Thử nghiệm mới' }));
+    await api().expect(200, api().post(admin, `/units/${unitId}/reactivate`, {}));
+    const session = await http().post('/api/v1/auth/login').send({ username: newcomer.username, password: temporary });
+    expect(session.status).toBe(200);
+    const bearer = `Bearer ${session.body.accessToken as string}`;
+    expect((await http().post('/api/v1/me/password').set('Authorization', bearer).send({ currentPassword: temporary, newPassword: 'my own new password' })).status).toBe(204);
+    expect((await http().post('/api/v1/auth/logout').set('Authorization', bearer).send({})).status).toBe(204);
+
+    const all = await everything(chairman);
+    const kinds = (subject: string) => all.filter((e) => e.subject === subject).map((e) => [e.kind, e.actor?.username ?? null]);
+    const by = admin.username;
+    expect(kinds(newcomer.id)).toEqual([
+      ['logout', newcomer.username],
+      ['password_changed', newcomer.username],
+      ['login', newcomer.username],
+      ['password_reset', by],
+      ['account_reactivated', by],
+      ['account_changed', by],
+      ['account_deactivated', by],
+      ['login', newcomer.username],
+      ['login_failed', null],
+      ['account_created', by],
+    ]);
+    expect(kinds(unitId)).toEqual([
+      ['unit_reactivated', by],
+      ['unit_changed', by],
+      ['unit_deactivated', by],
+      ['unit_created', by],
+    ]);
+    expect(all.find((e) => e.kind === 'unit_changed')!.details).toEqual({ code: 'AUDIT-1', changes: { name: 'Phòng Thử nghiệm mới' } });
+    const text = JSON.stringify(all);
+    expect(text).not.toContain(temporary);
+    expect(text).not.toContain('my own new password');
+  });
 });
