@@ -3,6 +3,7 @@ import { TestUser } from '../harness/people';
 import { Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { send } from './security/http';
 import { csvSections } from './reports.csv-reader';
 
 /**
@@ -259,5 +260,17 @@ describe('audit log viewer', () => {
     const text = JSON.stringify(all);
     expect(text).not.toContain(temporary);
     expect(text).not.toContain('my own new password');
+  });
+  it('records an applied import with its counts, never the temporary passwords', async () => {
+    const { admin, chairman } = people();
+    const file = Buffer.from(`\uFEFF${['Mã đơn vị,Tên đơn vị,Loại đơn vị,Tên đăng nhập,Họ và tên,Vai trò', 'NK-NHAP,Phòng Nhập,Phòng ban,th.nk-nhap,Lê Văn Nhập,Thủ trưởng đơn vị'].join('\r\n')}\r\n`, 'utf8');
+    const applied = await send(stack, admin, { method: 'POST', path: '/api/v1/imports/apply', upload: { content: file, fileName: 'nhap.csv', contentType: 'text/csv' } });
+    expect(applied.status).toBe(200);
+    const password = (applied.body as { temporaryPasswords: { temporaryPassword: string }[] }).temporaryPasswords[0].temporaryPassword;
+    const imports = await everything(chairman, '&kind=import_applied');
+    expect(imports).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ userId: admin.id }), subject: null, details: { units: { created: 1, changed: 0, unchanged: 0 }, users: { created: 1, changed: 0, unchanged: 0 } } }),
+    ]);
+    expect(JSON.stringify(await everything(chairman))).not.toContain(password);
   });
 });
