@@ -41,6 +41,7 @@ describe('list cursors are validated input and reveal nothing', () => {
       { user: people.chairman, path: '/accountability-cases', forged: [['soon', uuid], [instant, '0'], [null, uuid]] },
       { user: people.lead, path: '/me/notifications', forged: [['twelve', uuid], [uuid], [`${uuid}:0`], ['1e9', uuid]] },
       { user: people.chairman, path: `/inspections/${inspectionId}/events`, forged: [['-1', uuid], ['1e3', uuid], ['2', 'x']] },
+      { user: people.admin, path: '/audit/log', forged: [['yesterday', uuid], [instant, 'f00d'], [instant, uuid, 'extra'], ['2023-02-30T00:00:00.000Z', uuid]] },
     ];
     for (const { user, path, forged } of lists) {
       for (const parts of forged) {

@@ -5,7 +5,10 @@ import { TEST_PASSWORD, TestUser } from '../harness/people';
 import { eventually, Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
-import { BodySpec, date, Field, FuzzBody, integer, list, malformedImport, malformedJson, malformedUpload, object, oneOf, pattern, text, textOrEmpty, uuid, hostileText } from './security/fuzz-bodies';
+import {
+  BodySpec, date, Field, FuzzBody, integer, list, malformedImport, malformedJson, malformedQuery, malformedUpload, object, oneOf, pattern, queryDate, queryOneOf, queryUuid, text, textOrEmpty, uuid, hostileText,
+} from './security/fuzz-bodies';
+import { AUDIT_KINDS } from '../../apps/api/src/audit/audit-trail';
 import { IMPORT_MAX_BYTES } from '../../apps/api/src/imports/imports.controller';
 import { mapLimit, RawResponse, send, stopAndClean } from './security/http';
 import { eventLogHead, LogHead, tableCounts } from './security/snapshots';
@@ -305,6 +308,36 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
     });
     const summary = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`);
     process.stdout.write(`fuzz ${target.method} ${target.path.replace(/[0-9a-f-]{36}(:\d+)?/g, ':id')}: ${summary.join(' ')}\n`);
+    expect(failures.filter(Boolean).slice(0, 5)).toEqual([]);
+  });
+
+  // Reads with filters get the same treatment through their query strings.
+  const QUERIES = [
+    {
+      name: 'read the audit log',
+      path: '/audit/log',
+      params: () => [
+        queryUuid('userId'),
+        queryOneOf('kind', AUDIT_KINDS, { repeatable: true }),
+        queryDate('from'),
+        queryDate('to'),
+        queryOneOf('format', ['json', 'csv', 'xlsx']),
+        { name: 'limit', valid: '5', invalid: fc.constantFrom('0', '501', '-1', '1.5', 'x', '', '1e3', '5; DROP TABLE audit_log') },
+        { name: 'cursor', invalid: fc.constantFrom('x', 'bm90LWEtY3Vyc29y', 'W10', 'WyJ4IiwieSJd', '!!', 'a'.repeat(201)) },
+      ],
+    },
+  ];
+  it.each(QUERIES.map((q) => q.name))('%s: every malformed query is a 4xx problem, with no internals', async (name) => {
+    const query = QUERIES.find((q) => q.name === name)!;
+    const queries = fc.sample(malformedQuery(query.params()), { numRuns: RUNS, seed: SEED + NAMES.length + QUERIES.indexOf(query) });
+    const statuses = new Map<number, number>();
+    const failures = await mapLimit(queries, 8, async (queryString) => {
+      const response = await send(stack, stack.people.admin, { method: 'GET', path: `/api/v1${query.path}?${queryString}` });
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      const problems = answerProblems(response);
+      return problems.length > 0 ? { request: queryString, status: response.status, answer: response.text.slice(0, 300), problems } : undefined;
+    });
+    process.stdout.write(`fuzz GET ${query.path}: ${[...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ')}\n`);
     expect(failures.filter(Boolean).slice(0, 5)).toEqual([]);
   });
 

@@ -56,7 +56,7 @@ describe('the app’s database role', () => {
               has_table_privilege('${APP_ROLE}', 'public.' || tablename, 'UPDATE') OR has_table_privilege('${APP_ROLE}', 'public.' || tablename, 'DELETE') AS change
          FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename`,
     );
-    const appendOnly = ['chain_checkpoints', 'events'];
+    const appendOnly = ['audit_log', 'chain_checkpoints', 'events'];
     expect(rows.filter((r) => appendOnly.includes(r.table))).toEqual(appendOnly.map((table) => ({ table, read: true, append: true, change: false })));
     // Every other table (the read model, accounts, sessions, the authority…): the app's own data.
     expect(rows.filter((r) => !appendOnly.includes(r.table) && !(r.read && r.append && r.change))).toEqual([]);
@@ -86,6 +86,9 @@ describe('the app’s database role', () => {
     ['replace the trigger function', `CREATE OR REPLACE FUNCTION events_follow_head() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`, /must be owner of function events_follow_head|permission denied for schema public/],
     ['delete a checkpoint', 'DELETE FROM chain_checkpoints', /permission denied for table chain_checkpoints/],
     ['switch the checkpoints’ triggers off', 'ALTER TABLE chain_checkpoints DISABLE TRIGGER USER', /must be owner of table chain_checkpoints/],
+    ['change the audit log', 'UPDATE audit_log SET kind = kind', /permission denied for table audit_log/],
+    ['delete from the audit log', 'DELETE FROM audit_log', /permission denied for table audit_log/],
+    ['truncate the audit log', 'TRUNCATE audit_log', /permission denied for table audit_log/],
     ['create a table of its own', 'CREATE TABLE mine (x int)', /permission denied for schema public/],
   ])('may not %s', async (_what, statement, refusal) => {
     await expect(asApp(statement)).rejects.toThrow(refusal);

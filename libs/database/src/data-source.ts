@@ -12,6 +12,7 @@ import { FindingSearchText1764900000002 } from './migrations/1764900000002-Findi
 import { AccountsAndSessions1796158800000 } from './migrations/1796158800000-AccountsAndSessions';
 import { IdempotencyClaims1796162400000 } from './migrations/1796162400000-IdempotencyClaims';
 import { AppRoleGrants1796170000000 } from './migrations/1796170000000-AppRoleGrants';
+import { AuditLog1796180000000 } from './migrations/1796180000000-AuditLog';
 
 export const ALL_ENTITIES = [EventRecordEntity, ChainCheckpointEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, SessionEntity, AuthorityEntity, AttachmentEntity, IdempotencyRecordEntity];
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   AccountsAndSessions1796158800000,
   IdempotencyClaims1796162400000,
   AppRoleGrants1796170000000,
+  AuditLog1796180000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -353,3 +353,60 @@ export function malformedImport(options: { apply: boolean; maxBytes: number }): 
   const badHeader = fc.array(fc.string({ minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 8 }).map((header) => file(Buffer.from(`${header.map((h) => `"${h.replace(/"/g, '""')}"`).join(',')}\r\nA,B\r\n`)));
   return fc.oneof(structural, badRows, badHeader);
 }
+
+/** A query parameter: values it can never take (as sent on the wire) and one it can. */
+export interface QueryParam {
+  readonly name: string;
+  /** A value it may take; none for a parameter only the API makes (a cursor). */
+  readonly valid?: string;
+  readonly invalid: fc.Arbitrary<string>;
+  /** Whether repeating it is allowed (a list such as kind=a&kind=b). */
+  readonly repeatable?: boolean;
+}
+
+/**
+ * Malformed query strings for a GET: each carries at least one defect (a parameter out of its
+ * domain, a single-valued one sent twice, a parameter the endpoint does not know), with valid or
+ * hostile values in the others.
+ */
+export function malformedQuery(params: readonly QueryParam[]): fc.Arbitrary<string> {
+  const pair = (name: string, value: string) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  const withValid = params.filter((p): p is QueryParam & { valid: string } => p.valid !== undefined);
+  const validOthers = (skip: string) => fc.subarray(withValid.filter((p) => p.name !== skip)).map((chosen) => chosen.map((p) => pair(p.name, p.valid)));
+  const oneBad = fc
+    .constantFrom(...params)
+    .chain((p) => fc.tuple(p.invalid, validOthers(p.name)).map(([value, others]) => [pair(p.name, value), ...others]));
+  const twice = fc
+    .constantFrom(...withValid.filter((p) => !p.repeatable))
+    .chain((p) => fc.tuple(fc.oneof(fc.constant(p.valid), p.invalid), validOthers(p.name)).map(([value, others]) => [pair(p.name, p.valid), pair(p.name, value), ...others]));
+  const unknown = fc
+    .tuple(
+      fc.string({ minLength: 1, maxLength: 20 }).filter((name) => !params.some((p) => p.name === name) && !['__proto__', 'constructor'].includes(name) && name.trim() === name && name !== ''),
+      hostileText(40),
+      validOthers(''),
+    )
+    .map(([name, value, others]) => [pair(name, value), ...others]);
+  return fc.oneof({ weight: 6, arbitrary: oneBad }, { weight: 2, arbitrary: twice }, { weight: 2, arbitrary: unknown }).chain((pairs) => fc.shuffledSubarray(pairs, { minLength: pairs.length }).map((shuffled) => shuffled.join('&')));
+}
+
+/** Query parameter values that are never a date (YYYY-MM-DD) or an instant with an offset. */
+export const queryDate = (name: string): QueryParam => ({ name, valid: '2026-01-01', invalid: fc.constantFrom(...INVALID_DATES, '2026-01-01T00:00:00Z; DROP TABLE audit_log', '[object Object]', 'null') });
+
+export const queryUuid = (name: string): QueryParam => ({
+  name,
+  valid: '8e4c2b52-0c4b-4f0e-9c1f-2f2d3b8f1a7e',
+  invalid: fc.oneof(
+    fc.constantFrom('not-a-uuid', "' OR '1'='1", '00000000-0000-0000-0000-00000000000g', '', 'null'),
+    fc.string({ maxLength: 36 }).filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)),
+  ),
+});
+
+export const queryOneOf = (name: string, values: readonly string[], options: { repeatable?: boolean } = {}): QueryParam => ({
+  name,
+  valid: values[0],
+  repeatable: options.repeatable,
+  invalid: fc.oneof(
+    fc.constantFrom('DROP TABLE', '<script>', '', ...values.map((v) => v.toUpperCase()), ...values.map((v) => ` ${v}`), `${values[0]},nope`),
+    fc.string({ maxLength: 20 }).filter((s) => s.split(',').some((part) => !values.includes(part))),
+  ),
+});

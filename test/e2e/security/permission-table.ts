@@ -374,6 +374,8 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   // ── Operations and documentation ──────────────────────────────────────────────────────────
   { method: 'GET', path: '/health', request: () => at('/health'), expect: ANYONE },
   { method: 'GET', path: '/audit/verify', request: () => at('/audit/verify'), expect: [200, 403, 403, 403, 403, 200, 403, 403, 401] },
+  { method: 'GET', path: '/audit/log', request: () => at('/audit/log?limit=5'), expect: [200, 403, 403, 403, 403, 200, 403, 403, 401] },
+  { method: 'GET', path: '/audit/log', allowed: 'as CSV', request: () => at('/audit/log?format=csv&kind=login'), expect: [200, 403, 403, 403, 403, 200, 403, 403, 401] },
   { method: 'GET', path: '/docs', unprefixed: true, request: () => at('/docs'), expect: ANYONE },
   { method: 'GET', path: '/docs-json', unprefixed: true, request: () => at('/docs-json'), expect: ANYONE },
 ];

@@ -1,6 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
+import { AuditLogController } from './audit-log.controller';
+import { AuditLogQueries } from './audit-log.queries';
+import { AuditTrail } from './audit-trail';
 
-/** Operations on the event log's integrity: GET /audit/verify. */
-@Module({ controllers: [AuditController] })
+/**
+ * Operations on the event log's integrity (GET /audit/verify) and the audit log of who did what
+ * (GET /audit/log). Global, because the trail is recorded where things happen: in nearly every module.
+ */
+@Global()
+@Module({ controllers: [AuditController, AuditLogController], providers: [AuditTrail, AuditLogQueries], exports: [AuditTrail] })
 export class AuditModule {}

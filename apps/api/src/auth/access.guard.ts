@@ -33,7 +33,7 @@ export class AccessGuard implements CanActivate {
     }
     request.user = user;
     const store = requestContext.getStore();
-    if (store) store.userId = user.userId;
+    if (store) Object.assign(store, { userId: user.userId, actor: { userId: user.userId, username: user.username, role: user.role } });
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (!roles || !roles.includes(user.role)) {

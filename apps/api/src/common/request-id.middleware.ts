@@ -18,7 +18,7 @@ export class RequestIdMiddleware implements NestMiddleware {
     const requestId = given && INCOMING.test(given) ? given : randomUUID();
     const started = process.hrtime.bigint();
     response.setHeader('X-Request-Id', requestId);
-    const context = { requestId };
+    const context = { requestId, clientAddress: request.ip };
     requestContext.run(context, () => {
       response.on('finish', () => {
         // Re-enter the context: 'finish' may fire outside it, and the line must carry the ids.

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { UnitEntity, UserEntity } from '@inspectorate/directory';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SessionStore } from '../auth/session-store';
+import { AuditTrail, requestActor } from '../audit/audit-trail';
 import { problems } from '../common/problem';
 import { UpdateUserDto, UserView } from './directory.dto';
 import { toUserView } from './directory.service';
@@ -19,6 +20,7 @@ export class AccountsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
+    private readonly audit: AuditTrail,
   ) {}
 
   async update(adminId: string, id: string, dto: UpdateUserDto): Promise<UserView> {
@@ -38,6 +40,7 @@ export class AccountsService {
       }
       const changes = { displayName: dto.displayName ?? user.displayName, role, unitId };
       await tx.getRepository(UserEntity).update({ id }, changes);
+      await this.audit.record('account_changed', requestActor(), id, { username: user.username, fields: Object.keys(dto), role, unitId }, tx);
       return toUserView({ ...user, ...changes });
     });
   }
@@ -48,6 +51,7 @@ export class AccountsService {
       const user = await this.lockedUser(tx.getRepository(UserEntity), id);
       await tx.getRepository(UserEntity).update({ id }, { active });
       if (!active) await this.sessions.revokeAllOf(id, 'deactivated', { manager: tx });
+      await this.audit.record(active ? 'account_reactivated' : 'account_deactivated', requestActor(), id, { username: user.username }, tx);
       return toUserView({ ...user, active });
     });
   }
@@ -55,9 +59,10 @@ export class AccountsService {
   async resetPassword(id: string, temporaryPassword: string): Promise<void> {
     const passwordHash = await this.hasher.hash(temporaryPassword);
     await this.db.transaction(async (tx) => {
-      await this.lockedUser(tx.getRepository(UserEntity), id);
+      const user = await this.lockedUser(tx.getRepository(UserEntity), id);
       await tx.getRepository(UserEntity).update({ id }, { passwordHash, mustChangePassword: true });
       await this.sessions.revokeAllOf(id, 'password_reset', { manager: tx });
+      await this.audit.record('password_reset', requestActor(), id, { username: user.username }, tx);
     });
   }
 

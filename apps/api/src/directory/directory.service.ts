@@ -9,6 +9,7 @@ import { FieldProblem, problems } from '../common/problem';
 import { containsPattern, FOLD_PARAMETERS, foldAccents, foldedSql } from './accent-insensitive';
 import { CreateUserDto, ListUsersQuery, UserView } from './directory.dto';
 import { insertUnique } from '../common/unique-violation';
+import { AuditTrail, requestActor } from '../audit/audit-trail';
 
 /** Units and user accounts: the organisation the inspections are about. Plain records, managed by admins. */
 @Injectable()
@@ -16,6 +17,7 @@ export class DirectoryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditTrail,
   ) {}
 
   async listUsers(query: ListUsersQuery): Promise<Page<UserView>> {
@@ -69,6 +71,7 @@ export class DirectoryService {
       mustChangePassword: false,
     });
     await insertUnique(() => repo.insert(user), 'users_username_key', () => problems.conflict(`The username ${username} is taken.`));
+    await this.audit.record('account_created', requestActor(), user.id, { username, role: user.role, unitId: user.unitId });
     return toUserView(user);
   }
 

@@ -8,6 +8,7 @@ import { problems } from '../common/problem';
 import { ImportAppliedView, ImportReportView, ImportRowView } from './import.dto';
 import { ParsedFile, parseImportFile, UnreadableFile } from './import-file';
 import { countActions, ImportPlan, planImport } from './import-plan';
+import { AuditTrail, requestActor } from '../audit/audit-trail';
 
 /** Any fixed number: the key of the advisory lock that lets one import at a time apply. */
 const IMPORT_LOCK = 7_311_001;
@@ -25,6 +26,7 @@ export class ImportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditTrail,
   ) {}
 
   async dryRun(bytes: Buffer): Promise<ImportReportView> {
@@ -49,6 +51,7 @@ export class ImportsService {
           passwords.set(username, password);
           return this.hasher.hash(password);
         });
+        await this.audit.record('import_applied', requestActor(), null, { units: answer.units, users: answer.users }, manager);
         return answer;
       })
       .catch((error: unknown) => {

@@ -9,11 +9,15 @@ import { problems } from '../common/problem';
 import { ListInspectionsQuery } from './inspection.dto';
 import { InspectionView, toInspectionView } from './inspection.view';
 import { EventView, visibleEvents } from './inspection-events.view';
+import { AuditTrail, requestActor } from '../audit/audit-trail';
 
 /** The read side of inspections: always from the projection, always filtered by who is asking. */
 @Injectable()
 export class InspectionQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** The inspection if this caller may know it exists; otherwise a 404 that says nothing more. */
   async visibleState(id: string, user: UserActor): Promise<{ state: InspectionState; version: number }> {
@@ -26,6 +30,8 @@ export class InspectionQueries {
 
   async get(id: string, user: UserActor): Promise<InspectionView> {
     const { state, version } = await this.visibleState(id, user);
+    // Only the team and the chairman get this far with a planned inspection; its window is the secret.
+    if (state.status === 'planned') await this.audit.record('planned_window_read', requestActor(), id, { via: 'inspection' });
     return toInspectionView(state, version, user);
   }
 
@@ -39,6 +45,8 @@ export class InspectionQueries {
     if (query.status) q.andWhere('i.status = :status', { status: query.status });
     if (after) q.andWhere('(i.planned_at, i.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
+    const planned = rows.slice(0, limit).filter((row) => row.status === 'planned');
+    await this.audit.recordEach('planned_window_read', requestActor(), planned.map((row) => row.id), { via: 'list' });
     return toPage(rows, limit, (r) => [r.plannedAt.toISOString(), r.id], (r) => toInspectionView(r.state, r.version, user));
   }
 

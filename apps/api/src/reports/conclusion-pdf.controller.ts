@@ -16,6 +16,7 @@ import { InspectionQueries } from '../inspections/inspections.queries';
 import { AuthorityService } from '../authority/authority.service';
 import { ConclusionDocument, renderConclusionPdf } from './conclusion-pdf';
 import { ExpensiveRead } from './expensive-reads';
+import { AuditTrail } from '../audit/audit-trail';
 
 /** Rendered conclusions kept, by content: at most 200 of them or 64 MB. */
 const renderedConclusions = () => new BoundedCache<Buffer>(200, (pdf) => pdf.length, 64 * 1024 * 1024);
@@ -31,6 +32,7 @@ export class ConclusionPdfController {
     private readonly inspections: InspectionQueries,
     private readonly authority: AuthorityService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get(':id/conclusion.pdf')
@@ -66,6 +68,7 @@ export class ConclusionPdfController {
     const key = createHash('sha256').update(canonicalJson(document)).digest('hex');
     const started = performance.now();
     const { value: pdf, hit } = await this.rendered.getOrCompute(key, () => renderConclusionPdf(document));
+    await this.audit.record('conclusion_pdf_downloaded', user, id, { contentHash: state.approval.contentHash });
     res.setHeader('Server-Timing', `render;dur=${(performance.now() - started).toFixed(1)};desc="${hit ? 'cached' : 'rendered'}"`);
     return new StreamableFile(pdf, {
       type: 'application/pdf',

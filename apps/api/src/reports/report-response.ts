@@ -31,6 +31,8 @@ export async function reportResponse<R extends AnyReport>(
   format: ReportFormat | undefined,
   res: Response,
   authority: () => Promise<AuthorityHeading>,
+  /** Records the download in the audit log (only files are recorded: the JSON is a screen's read). */
+  exported: () => Promise<void>,
 ): Promise<R | StreamableFile> {
   const { report, timing } = timed;
   res.setHeader('Cache-Control', 'private, no-store');
@@ -40,6 +42,7 @@ export async function reportResponse<R extends AnyReport>(
   );
   if (!format || format === 'json') return report;
   const issuer = await authority();
+  await exported();
   const tables = headedBy(reportTables(report), issuer);
   if (format === 'csv') {
     return new StreamableFile(Buffer.from(toCsv(tables), 'utf8'), {

@@ -11,6 +11,7 @@ import { CampaignReportView, DashboardReportView, OverdueReportView, UnitScoreca
 import { CampaignReportQuery, DashboardQuery, OverdueQuery, UnitReportQuery } from './reports.dto';
 import { ReportsService } from './reports.service';
 import { ExpensiveRead } from './expensive-reads';
+import { AuditTrail, requestActor } from '../audit/audit-trail';
 
 /** A report's answer: the JSON, or (format=csv or xlsx) the same data as a file. */
 const ReportOk = (view: Type, what: string) =>
@@ -38,9 +39,13 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly authority: AuthorityService,
+    private readonly audit: AuditTrail,
   ) {}
 
   private readonly heading = () => this.authority.heading();
+  /** The audit record of a report downloaded as a file: which report, of what, with which parameters. */
+  private readonly exported = (report: string, subject: string | null, query: object) => () =>
+    this.audit.record('report_exported', requestActor(), subject, { report, ...query });
 
   @Get('dashboard')
   @AnyRole()
@@ -56,7 +61,7 @@ export class ReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DashboardReport | StreamableFile> {
-    return reportResponse(await this.reports.dashboard(user, query), query.format, res, this.heading);
+    return reportResponse(await this.reports.dashboard(user, query), query.format, res, this.heading, this.exported('dashboard', null, query));
   }
 
   @Get('units/:id')
@@ -71,7 +76,7 @@ export class ReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<UnitScorecardReport | StreamableFile> {
-    return reportResponse(await this.reports.unit(user, id, query), query.format, res, this.heading);
+    return reportResponse(await this.reports.unit(user, id, query), query.format, res, this.heading, this.exported('unit', id, query));
   }
 
   @Get('campaigns/:id')
@@ -86,7 +91,7 @@ export class ReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CampaignReport | StreamableFile> {
-    return reportResponse(await this.reports.campaign(user, id, query), query.format, res, this.heading);
+    return reportResponse(await this.reports.campaign(user, id, query), query.format, res, this.heading, this.exported('campaign', id, query));
   }
 
   @Get('overdue')
@@ -100,6 +105,6 @@ export class ReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OverdueReport | StreamableFile> {
-    return reportResponse(await this.reports.overdue(user, query), query.format, res, this.heading);
+    return reportResponse(await this.reports.overdue(user, query), query.format, res, this.heading, this.exported('overdue', null, query));
   }
 }

@@ -10,6 +10,7 @@ import { LoginAttempts } from '../auth/login-attempts';
 import { PasswordHasher } from '../auth/password-hasher';
 import { IssuedSession, SessionStore } from '../auth/session-store';
 import { TokenService } from '../auth/token.service';
+import { AuditTrail, requestActor } from '../audit/audit-trail';
 
 /** What login and refresh hand to the controller: the answer, and the cookie to set. */
 export interface SessionGrant {
@@ -25,6 +26,7 @@ export class SessionService {
     private readonly tokens: TokenService,
     private readonly attempts: LoginAttempts,
     private readonly sessions: SessionStore,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** One answer for a wrong password and an unknown user, so usernames cannot be probed. */
@@ -36,12 +38,17 @@ export class SessionService {
     const valid = await this.hasher.verify(user?.passwordHash, dto.password);
     if (!user || !valid) {
       this.attempts.recordFailure(username);
+      await this.audit.record('login_failed', null, user?.id ?? null, { username, reason: 'wrong_credentials' });
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The username or password is wrong.');
     }
     this.attempts.recordSuccess(username);
     // Told only to whoever knows the password: it reveals nothing to a guesser.
-    if (!user.active) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'This account is deactivated; ask an administrator.');
+    if (!user.active) {
+      await this.audit.record('login_failed', null, user.id, { username, reason: 'deactivated' });
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'This account is deactivated; ask an administrator.');
+    }
     const session = await this.sessions.create(user.id);
+    await this.audit.record('login', { userId: user.id, username: user.username, role: user.role }, user.id, { sessionId: session.sessionId });
     return { result: await this.grant(user, session), session };
   }
 
@@ -74,11 +81,13 @@ export class SessionService {
     await this.db.transaction(async (tx) => {
       await tx.getRepository(UserEntity).update({ id: user.id }, { passwordHash, mustChangePassword: false });
       await this.sessions.revokeAllOf(user.id, 'password_changed', { exceptSessionId: caller.sessionId, manager: tx });
+      await this.audit.record('password_changed', requestActor(), user.id, {}, tx);
     });
   }
 
-  logout(sessionId: string): Promise<void> {
-    return this.sessions.revoke(sessionId, 'logout');
+  async logout(sessionId: string): Promise<void> {
+    await this.sessions.revoke(sessionId, 'logout');
+    await this.audit.record('logout', requestActor(), requestActor()?.userId ?? null, { sessionId });
   }
 
   private async grant(user: UserEntity, session: IssuedSession): Promise<LoginResult> {

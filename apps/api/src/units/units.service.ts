@@ -7,6 +7,7 @@ import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { FieldProblem, problems } from '../common/problem';
 import { insertUnique } from '../common/unique-violation';
 import { CreateUnitDto, ListUnitsQuery, UnitView, UpdateUnitDto } from './unit.dto';
+import { AuditTrail, requestActor } from '../audit/audit-trail';
 
 /**
  * The units of the authority: created, corrected and deactivated by the admin. A deactivated
@@ -18,7 +19,10 @@ import { CreateUnitDto, ListUnitsQuery, UnitView, UpdateUnitDto } from './unit.d
 export class UnitsService {
   private readonly logger = new Logger(UnitsService.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async list(query: ListUnitsQuery): Promise<Page<UnitView>> {
     const limit = pageLimit(query);
@@ -38,6 +42,7 @@ export class UnitsService {
     const repo = this.db.getRepository(UnitEntity);
     const unit = repo.create({ id: randomUUID(), code: dto.code, name: dto.name, kind: dto.kind, active: true, deactivatedAt: null });
     await insertUnique(() => repo.insert(unit), 'units_code_key', () => codeTaken(dto.code));
+    await this.audit.record('unit_created', requestActor(), unit.id, { code: unit.code, name: unit.name, kind: unit.kind });
     return toUnitView(unit);
   }
 
@@ -55,6 +60,7 @@ export class UnitsService {
     // The unique index decides between two requests that change codes at the same moment.
     await insertUnique(() => repo.update({ id }, changes), 'units_code_key', () => codeTaken(changes.code ?? unit.code));
     this.logger.log({ msg: 'unit changed', unitId: id, fields: Object.keys(changes) });
+    await this.audit.record('unit_changed', requestActor(), id, { code: unit.code, changes });
     return toUnitView({ ...unit, ...changes });
   }
 
@@ -66,6 +72,7 @@ export class UnitsService {
     const result = await this.db.getRepository(UnitEntity).update({ id, active: true }, { active: false, deactivatedAt });
     if (result.affected !== 1) throw problems.conflict(`The unit ${describe(unit)} is already deactivated.`);
     this.logger.log({ msg: 'unit deactivated', unitId: id, ...(reason ? { reason } : {}) });
+    await this.audit.record('unit_deactivated', requestActor(), id, { code: unit.code, reason: reason ?? null });
     return toUnitView({ ...unit, active: false, deactivatedAt });
   }
 
@@ -75,6 +82,7 @@ export class UnitsService {
     const result = await this.db.getRepository(UnitEntity).update({ id, active: false }, { active: true, deactivatedAt: null });
     if (result.affected !== 1) throw problems.conflict(`The unit ${describe(unit)} is active.`);
     this.logger.log({ msg: 'unit reactivated', unitId: id });
+    await this.audit.record('unit_reactivated', requestActor(), id, { code: unit.code });
     return toUnitView({ ...unit, active: true, deactivatedAt: null });
   }
 

@@ -314,6 +314,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first, filtered by person, kind and date; format=csv or xlsx for a file of the filtered rows. */
+        get: operations["AuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/authority": {
         parameters: {
             query?: never;
@@ -1258,6 +1275,37 @@ export interface components {
             firstBrokenLink?: components["schemas"]["BrokenLinkView"];
             /** @description The log against the signed checkpoints of its head (intact is false when they disagree). */
             checkpoints?: components["schemas"]["CheckpointVerificationView"];
+        };
+        AuditActorView: {
+            /** Format: uuid */
+            userId: string;
+            /** @example admin */
+            username: string;
+            /** @example admin */
+            role: string;
+        };
+        AuditEntryView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string} */
+            kind: "login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read";
+            /** @description Who did it; null for a failed login (the username tried is in details). */
+            actor: components["schemas"]["AuditActorView"] | null;
+            /** @description What it was done to: a user, unit or inspection id, or a report’s subject. */
+            subject: string | null;
+            /** @description Facts of the kind (never a password, a token or a visit window). */
+            details: {
+                [key: string]: unknown;
+            };
+            requestId: string | null;
+            /** @example 127.0.0.1 */
+            clientAddress: string | null;
+        };
+        AuditLogPage: {
+            items: components["schemas"]["AuditEntryView"][];
+            nextCursor: string | null;
         };
         AuthorityView: {
             /**
@@ -4284,6 +4332,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainVerificationView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, chairman. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuditLogController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page’s nextCursor. */
+                cursor?: string;
+                /** @description Only what this person did. */
+                userId?: string;
+                /** @description Only these kinds: repeat the parameter or separate them with commas. */
+                kind?: ("login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read")[];
+                /** @description From the start of this day in Asia/Ho_Chi_Minh, or from this instant (ISO 8601 with an offset). */
+                from?: string;
+                /** @description Up to the end of this day in Asia/Ho_Chi_Minh, or up to this instant (ISO 8601 with an offset). */
+                to?: string;
+                /** @description json (a page), or every row the filters select as a file: csv (UTF-8 with BOM) or xlsx. A file ignores limit and cursor. */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries (JSON), or with format=csv or format=xlsx every entry the filters select, as an attachment. Never cached. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid filter or cursor, a period that ends before it starts, or more entries than a file holds. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No token, or an invalid or expired one. */

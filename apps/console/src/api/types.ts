@@ -30,3 +30,4 @@ export type Ratio = Schemas['RatioView'];
 export type ChainVerification = Schemas['ChainVerificationView'];
 export type NewUser = Schemas['CreateUserDto'];
 export type NewUnit = Schemas['CreateUnitDto'];
+export type AuditLogPage = Schemas['AuditLogPage'];
