@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserActor } from '@inspectorate/domain';
 import { FindingEntity, foldForSearch, InspectionEntity } from '@inspectorate/read-model';
+import { containsPattern } from '../common/accent-insensitive';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { visibleTo } from '../inspections/inspections.queries';
 import { FindingSearchItem, SearchFindingsQuery } from './finding-search.dto';
@@ -59,7 +60,9 @@ export class FindingSearch {
       .addOrderBy('f.id', 'DESC')
       .limit(limit + 1);
     visibleTo(q, user, 'i');
-    searchWords(query.q).forEach((word, index) => q.andWhere(`f.search_text LIKE :w${index} ESCAPE '\\'`, { [`w${index}`]: `%${escapeLike(word)}%` }));
+    searchWords(query.q).forEach((word, index) =>
+      q.andWhere(`f.search_text LIKE :w${index} ESCAPE '\\'`, { [`w${index}`]: containsPattern(word) }),
+    );
     if (query.criterionCode) q.andWhere('f.criterion_code = :criterionCode', { criterionCode: query.criterionCode });
     if (query.severity) q.andWhere('f.severity = :severity', { severity: query.severity });
     if (query.unitId) q.andWhere('f.unit_id = :unitId', { unitId: query.unitId });
@@ -73,11 +76,13 @@ export class FindingSearch {
 /** The query's words, folded like the stored text; at most 10 (more would only slow the query). */
 export function searchWords(q: string | undefined): string[] {
   if (!q) return [];
-  return [...new Set(foldForSearch(q).split(' ').filter((w) => w.length > 0))].slice(0, 10);
-}
-
-function escapeLike(word: string): string {
-  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return [
+    ...new Set(
+      foldForSearch(q)
+        .split(' ')
+        .filter((w) => w.length > 0),
+    ),
+  ].slice(0, 10);
 }
 
 function toItem(r: FoundRow): FindingSearchItem {

@@ -1,11 +1,11 @@
+import { foldForSearch } from '@inspectorate/read-model';
+
 /**
  * Search that ignores Vietnamese accents and case (console.md): `can thanh` finds `Cần Thạnh`,
- * `đ` matches `d`. The same folding runs on the query (here) and on the stored text (in SQL,
- * with `translate`, so no database extension is needed and an index could use the expression).
+ * `đ` matches `d`. The query is folded by the read model's `foldForSearch` (the same folding the
+ * projector stores for findings); for columns folded at query time the same folding runs in SQL,
+ * with `translate`, so no database extension is needed and an index could use the expression.
  */
-export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
 
 /** Every precomposed Latin letter with marks (and A–Z, Đ) and what it folds to, as `translate` takes them. */
 function foldingTable(): { from: string; to: string } {
@@ -19,7 +19,7 @@ function foldingTable(): { from: string; to: string } {
   for (const [low, high] of ranges) {
     for (let code = low; code <= high; code++) {
       const letter = String.fromCodePoint(code);
-      const folded = foldAccents(letter);
+      const folded = foldForSearch(letter);
       if (folded !== letter && /^[a-z]$/.test(folded)) {
         from += letter;
         to += folded;
@@ -31,7 +31,7 @@ function foldingTable(): { from: string; to: string } {
 
 const TABLE = foldingTable();
 
-/** The SQL expression folding `column` like `foldAccents` does; `:foldFrom` and `:foldTo` are bound from FOLD_PARAMETERS. */
+/** The SQL expression folding `column` like `foldForSearch` does; `:foldFrom` and `:foldTo` are bound from FOLD_PARAMETERS. */
 export function foldedSql(column: string): string {
   return `translate(normalize(${column}, NFC), :foldFrom, :foldTo)`;
 }
@@ -40,5 +40,5 @@ export const FOLD_PARAMETERS = { foldFrom: TABLE.from, foldTo: TABLE.to } as con
 
 /** `%…%` for LIKE, with the caller's own `%`, `_` and `\` taken literally. */
 export function containsPattern(query: string): string {
-  return `%${foldAccents(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${foldForSearch(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
