@@ -21,7 +21,7 @@ type Severity = (typeof SEVERITIES)[number];
 
 /** One finding after another: the form empties after each and the cursor goes back to the criterion. */
 function RecordFindingForm({ inspection }: { inspection: Inspection }) {
-  const { name: criterionName, criteria } = useChecklist(inspection.checklistVersion);
+  const { name: criterionName, criteria, loading } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('visit');
   const [draft, setDraft, clear] = useDraft('record-finding', { criterionCode: '', severity: 'minor' as Severity, description: '' });
   const [files, setFiles] = useState<File[]>([]);
@@ -51,6 +51,8 @@ function RecordFindingForm({ inspection }: { inspection: Inspection }) {
     },
   );
   const errors = fieldErrors(command.error);
+  // The criteria come from the campaign's stored version; the form waits for them.
+  if (loading) return <Loading />;
   return (
     <form
       className="panel"
