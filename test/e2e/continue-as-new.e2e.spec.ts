@@ -1,6 +1,6 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { CURRENT_CHECKLIST_VERSION, streamIds, UserActor } from '@inspectorate/domain';
+import { DEMO_CHECKLIST_2023, streamIds, UserActor } from '@inspectorate/domain';
 import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
 import { campaignCommandUpdate, campaignStateQuery, inspectionStateQuery } from '@inspectorate/workflows/definitions';
@@ -43,7 +43,7 @@ describe('continue-as-new keeps state', () => {
           leadInspectorId: people.lead.id,
           inspectorIds: [people.inspector1.id],
           targets,
-          checklistVersion: CURRENT_CHECKLIST_VERSION,
+          checklistVersion: DEMO_CHECKLIST_2023.version,
         },
       }),
       startWorkflowOperation: new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {

@@ -69,6 +69,8 @@ describe('confidentiality of planned inspections', () => {
       '/findings',
       `/findings?unitId=${people.units.a}&year=${year}`,
       '/authority',
+      '/checklist-templates',
+      '/checklist-versions/demo-2023.1',
       ...reports('/reports/dashboard'),
       ...reports(`/reports/dashboard?year=${year}`),
       ...reports(`/reports/units/${people.units.a}`),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Actor, CURRENT_CHECKLIST_VERSION, DEFAULT_POLICY, streamIds } from '@inspectorate/domain';
+import { Actor, DEMO_CHECKLIST_2023, DEFAULT_POLICY, streamIds } from '@inspectorate/domain';
 import { NewEvent, StreamAppend } from '@inspectorate/event-store';
 
 /**
@@ -52,7 +52,7 @@ export function plannedCampaign(unitIds: string[] = [people.unitA]): PlannedCamp
         legalBasis: 'Kế hoạch 01/KH (int)',
         team,
         policy: DEFAULT_POLICY,
-        checklistVersion: CURRENT_CHECKLIST_VERSION,
+        checklistVersion: DEMO_CHECKLIST_2023.version,
         targets,
       }),
     ],
@@ -69,7 +69,7 @@ export function plannedCampaign(unitIds: string[] = [people.unitA]): PlannedCamp
         year: 2026,
         team,
         policy: DEFAULT_POLICY,
-        checklistVersion: CURRENT_CHECKLIST_VERSION,
+        checklistVersion: DEMO_CHECKLIST_2023.version,
         window,
       }),
     ],

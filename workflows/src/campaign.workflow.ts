@@ -139,6 +139,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
         team: campaign.team,
         policy: campaign.policy,
         checklistVersion: campaign.checklistVersion,
+        // The version's codes travel with it, so the inspection checks findings without a read.
+        ...(campaign.criterionCodes ? { criterionCodes: campaign.criterionCodes } : {}),
         windowStart: target.windowStart,
         windowEnd: target.windowEnd,
       },

@@ -162,6 +162,7 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
         team: state.team,
         policy: state.policy,
         checklistVersion: state.checklistVersion,
+        ...(state.criterionCodes ? { criterionCodes: state.criterionCodes } : {}),
         windowStart: window.windowStart,
         windowEnd: window.windowEnd,
         followUpOf: state.id,

@@ -10,6 +10,7 @@ export * from './shared/sha256';
 export * from './shared/limits';
 export * from './policy/policy';
 export * from './checklist/templates';
+export * from './checklist/validation';
 export * from './inspection/model';
 export * from './inspection/events';
 export * from './inspection/commands';

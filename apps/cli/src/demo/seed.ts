@@ -2,8 +2,8 @@ import { hash } from '@node-rs/argon2';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CURRENT_CHECKLIST_VERSION, InspectionCommand, UserActor } from '@inspectorate/domain';
-import { AUTHORITY_ROW_ID, AuthorityEntity, UnitEntity, UserEntity } from '@inspectorate/directory';
+import { DEMO_CHECKLIST_2023, InspectionCommand, UserActor } from '@inspectorate/domain';
+import { AUTHORITY_ROW_ID, AuthorityEntity, checklistStore, UnitEntity, UserEntity } from '@inspectorate/directory';
 import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
 import { campaignCommandUpdate, endBackfillUpdate, inspectionCommandUpdate, inspectionStateQuery } from '@inspectorate/workflows/definitions';
@@ -46,6 +46,9 @@ export class DemoSeeder {
     const [units, users] = await Promise.all([this.db.getRepository(UnitEntity).count(), this.db.getRepository(UserEntity).count()]);
     if (units > 0 || users > 0) return { seeded: false, reason: `the database already has ${units} unit(s) and ${users} user(s); demo data goes only into an empty one` };
 
+    // The story's findings cite the demo checklist, which the migration stored (ChecklistTemplates).
+    const checklist = await checklistStore.version(this.db, DEMO_CHECKLIST_2023.version);
+    if (!checklist) return { seeded: false, reason: `the checklist version ${DEMO_CHECKLIST_2023.version} the demo cites is not in the database (migrate first)` };
     const passwordFor = options.password ?? (() => randomBytes(12).toString('base64url'));
     const unitIds = new Map(DEMO_UNITS.map((u) => [u.code, randomUUID()]));
     await this.db.getRepository(UnitEntity).insert(DEMO_UNITS.map((u) => ({ id: unitIds.get(u.code)!, code: u.code, name: u.name, kind: u.kind })));
@@ -87,7 +90,8 @@ export class DemoSeeder {
           leadInspectorId: lead.userId,
           inspectorIds: [actor('kiemtra1').userId, actor('kiemtra2').userId],
           targets: targets.map((t) => ({ inspectionId: t.inspectionId, unitId: t.unitId, windowStart: t.story.window[0], windowEnd: t.story.window[1] })),
-          checklistVersion: CURRENT_CHECKLIST_VERSION,
+          checklistVersion: checklist.version,
+          criterionCodes: checklist.criteria.map((c) => c.code),
         },
       }),
       startWorkflowOperation: new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {

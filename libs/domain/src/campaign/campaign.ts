@@ -1,7 +1,8 @@
 import { InspectionStatus, Team } from '../inspection/model';
 import { isTerminal } from '../inspection/visibility';
 import { Policy, resolvePolicy, validatePolicy } from '../policy/policy';
-import { findChecklist } from '../checklist/templates';
+import { criterionCodesOf } from '../checklist/templates';
+import { criterionCodesProblems } from '../checklist/validation';
 import { Actor, isUser } from '../shared/actor';
 import { Stamped } from '../shared/envelope';
 import { conflict, FieldError, forbidden, invalid, notFound, Rejection } from '../shared/rejection';
@@ -21,7 +22,7 @@ export interface CampaignTarget {
 export type CampaignEvent =
   | {
       type: 'CampaignCreated';
-      data: { campaignId: string; title: string; year: number; legalBasis: string; team: Team; policy: Policy; checklistVersion: string; targets: CampaignTarget[] };
+      data: { campaignId: string; title: string; year: number; legalBasis: string; team: Team; policy: Policy; checklistVersion: string; criterionCodes?: string[]; targets: CampaignTarget[] };
     }
   | { type: 'UnitAddedToCampaign'; data: CampaignTarget }
   | { type: 'CampaignCompleted'; data: { closed: number; cancelled: number } }
@@ -46,6 +47,8 @@ export type CampaignCommand =
       targets: TargetInput[];
       policy?: unknown;
       checklistVersion: string;
+      /** The codes of that version's criteria, resolved by the API from the stored version (absent in commands from before). */
+      criterionCodes?: string[];
     }
   | ({ type: 'AddTarget' } & TargetInput)
   /** The system tells the campaign how one of its inspections stands (from the inspection workflow). */
@@ -61,6 +64,8 @@ export interface CampaignState {
   readonly team: Team;
   readonly policy: Policy;
   readonly checklistVersion: string;
+  /** Absent for campaigns created before the codes travelled in events: see criterionCodesOf. */
+  readonly criterionCodes?: readonly string[];
   readonly status: 'active' | 'completed';
   readonly targets: readonly CampaignTarget[];
   /** The latest known status of each inspection, for completion. */
@@ -80,6 +85,7 @@ export function evolveCampaign(state: CampaignState | undefined, event: Stamped<
       team: d.team,
       policy: d.policy,
       checklistVersion: d.checklistVersion,
+      ...(d.criterionCodes ? { criterionCodes: d.criterionCodes } : {}),
       status: 'active',
       targets: d.targets,
       inspectionStatus: Object.fromEntries(d.targets.map((t) => [t.inspectionId, 'planned' as InspectionStatus])),
@@ -131,6 +137,7 @@ export function decideCampaign(
             team: { leadInspectorId: command.leadInspectorId, inspectorIds: [...new Set(command.inspectorIds)] },
             policy: resolvePolicy(command.policy as Record<string, unknown> | undefined),
             checklistVersion: command.checklistVersion,
+            ...(command.criterionCodes ? { criterionCodes: [...command.criterionCodes] } : {}),
             targets: command.targets.map((t) => ({ inspectionId: t.inspectionId, unitId: t.unitId })),
           },
         },
@@ -194,7 +201,9 @@ function validateCampaign(c: Extract<CampaignCommand, { type: 'CreateCampaign' }
   } else if (c.inspectorIds.includes(c.leadInspectorId)) {
     errors.push({ field: 'inspectorIds', message: 'must not include the lead inspector' });
   }
-  if (!findChecklist(c.checklistVersion)) errors.push({ field: 'checklistVersion', message: 'is not a known checklist version' });
+  if (typeof c.checklistVersion !== 'string' || c.checklistVersion.trim() === '') errors.push({ field: 'checklistVersion', message: 'must not be empty' });
+  else if (c.criterionCodes !== undefined) errors.push(...criterionCodesProblems(c.criterionCodes));
+  else if (!criterionCodesOf(c)) errors.push({ field: 'checklistVersion', message: 'is not a known checklist version' });
   errors.push(...validatePolicy(c.policy));
   if (!Array.isArray(c.targets) || c.targets.length === 0 || c.targets.length > LIMITS.campaign.targets) {
     errors.push({ field: 'targets', message: `must list 1 to ${LIMITS.campaign.targets} units` });

@@ -16,6 +16,8 @@ export type InspectionCommand =
       team: Team;
       policy: Policy;
       checklistVersion: string;
+      /** The codes of that version's criteria (absent in commands from before they travelled with it). */
+      criterionCodes?: readonly string[];
       windowStart: string;
       windowEnd: string;
       followUpOf?: string;

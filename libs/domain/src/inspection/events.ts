@@ -9,7 +9,7 @@ import { Instant } from '../shared/time';
  * deadline that was already announced.
  */
 export type InspectionEvent =
-  | { type: 'InspectionPlanned'; data: { inspectionId: string; campaignId: string; unitId: string; year: number; team: Team; policy: Policy; checklistVersion: string; window: VisitWindow; followUpOf?: string } }
+  | { type: 'InspectionPlanned'; data: { inspectionId: string; campaignId: string; unitId: string; year: number; team: Team; policy: Policy; checklistVersion: string; criterionCodes?: readonly string[]; window: VisitWindow; followUpOf?: string } }
   | { type: 'VisitRescheduled'; data: { window: VisitWindow; previousWindow: VisitWindow } }
   | { type: 'VisitWindowMissed'; data: { window: VisitWindow } }
   | { type: 'VisitStarted'; data: { startedAt: Instant } }

@@ -8,14 +8,14 @@
 import { DEFAULT_POLICY, Policy } from '../policy/policy';
 import { SYSTEM, SystemActor, UserActor } from '../shared/actor';
 import { Team } from '../inspection/model';
-import { CURRENT_CHECKLIST_VERSION } from '../checklist/templates';
+import { DEMO_CHECKLIST_2023 } from '../checklist/templates';
 import { endOfLocalDay } from '../calendar';
 
 export const UNIT_ID = 'unit-ward-3';
 export const OTHER_UNIT_ID = 'unit-ward-7';
 export const CAMPAIGN_ID = 'campaign-2026-1';
 export const INSPECTION_ID = 'inspection-ward-3';
-export const CHECKLIST_VERSION = CURRENT_CHECKLIST_VERSION;
+export const CHECKLIST_VERSION = DEMO_CHECKLIST_2023.version;
 
 const user = (userId: string, role: UserActor['role'], unitId?: string): UserActor =>
   unitId ? { kind: 'user', userId, role, unitId } : { kind: 'user', userId, role };

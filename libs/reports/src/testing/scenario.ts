@@ -9,7 +9,7 @@
  */
 import {
   CampaignEvent,
-  CURRENT_CHECKLIST_VERSION,
+  DEMO_CHECKLIST_2023,
   decide,
   evolve,
   InspectionCommand,
@@ -89,7 +89,7 @@ export class ReportWorld {
         legalBasis: input.legalBasis,
         team: input.team ?? this.team,
         policy: resolvePolicy(),
-        checklistVersion: CURRENT_CHECKLIST_VERSION,
+        checklistVersion: DEMO_CHECKLIST_2023.version,
         targets: [],
       },
     };
@@ -111,7 +111,7 @@ export class ReportWorld {
         year: input.year,
         team,
         policy: input.policy ?? resolvePolicy(),
-        checklistVersion: CURRENT_CHECKLIST_VERSION,
+        checklistVersion: DEMO_CHECKLIST_2023.version,
         windowStart: input.windowStart,
         windowEnd: input.windowEnd,
       },
@@ -279,5 +279,5 @@ export class ReportWorld {
 }
 
 export function context(asOf: Date, viewer: UserActor, units: UnitDirectory): ReportContext {
-  return { asOf, units, viewer, source: 'replay' };
+  return { asOf, units, viewer, source: 'replay', criteria: new Map([[DEMO_CHECKLIST_2023.version, DEMO_CHECKLIST_2023.criteria]]) };
 }
