@@ -72,9 +72,10 @@ export class WorkflowRig {
   /** Creates a campaign (update-with-start, as the API does) and returns its inspections' ids. */
   async createCampaign(options: CampaignOptions = {}): Promise<{ campaignId: string; inspectionIds: string[] }> {
     const campaignId = randomUUID();
-    const targets = Array.from({ length: options.targets ?? 1 }, () => ({
+    // The first target is the unit ACTORS.head answers for; a campaign visits each unit once.
+    const targets = Array.from({ length: options.targets ?? 1 }, (_, n) => ({
       inspectionId: randomUUID(),
-      unitId: ACTORS.unitId,
+      unitId: n === 0 ? ACTORS.unitId : randomUUID(),
       windowStart: options.windowStart ?? inDays(0),
       windowEnd: options.windowEnd ?? inDays(10),
     }));
@@ -114,9 +115,9 @@ export class WorkflowRig {
   }
 
   /** Visits (one finding with a required action), concludes and approves: the unit's response is now due. */
-  async toAwaitingResponse(inspectionId: string): Promise<{ findingId: string }> {
+  async toAwaitingResponse(inspectionId: string, options: { visitStarted?: boolean } = {}): Promise<{ findingId: string }> {
     const findingId = randomUUID();
-    await this.command(inspectionId, ACTORS.lead, { type: 'StartVisit' });
+    if (!options.visitStarted) await this.command(inspectionId, ACTORS.lead, { type: 'StartVisit' });
     await this.command(inspectionId, ACTORS.inspector, { type: 'RecordFinding', findingId, criterionCode: 'KL-01', severity: 'major', description: 'Hai công chức vắng mặt lúc 8 giờ 30.' });
     await this.command(inspectionId, ACTORS.lead, { type: 'EndVisit' });
     await this.command(inspectionId, ACTORS.lead, {
