@@ -5,11 +5,11 @@
  * The story runs in spring 2026, well inside the holiday table (Hùng Kings observed on Monday
  * 27 April, then 30 April and 1 May), so working-day deadlines are real ones.
  */
-import { DEFAULT_POLICY, Policy } from '../policy/policy';
-import { SYSTEM, SystemActor, UserActor } from '../shared/actor';
-import { Team } from '../inspection/model';
-import { CURRENT_CHECKLIST_VERSION } from '../checklist/templates';
-import { endOfLocalDay } from '../calendar';
+import { DEFAULT_POLICY, Policy } from '../src/policy/policy';
+import { SYSTEM, SystemActor, UserActor } from '../src/shared/actor';
+import { Team } from '../src/inspection/model';
+import { CURRENT_CHECKLIST_VERSION } from '../src/checklist/templates';
+import { endOfLocalDay } from '../src/calendar';
 
 export const UNIT_ID = 'unit-ward-3';
 export const OTHER_UNIT_ID = 'unit-ward-7';
