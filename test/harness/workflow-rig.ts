@@ -8,6 +8,7 @@ import { addressCommand, dataConverter, workflowIds } from '@inspectorate/tempor
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
 import { campaignCommandUpdate, COMMAND_REJECTED, CommandResult, inspectionCommandUpdate, inspectionStateQuery } from '@inspectorate/workflows/definitions';
 import { InMemoryEventLog } from './in-memory-event-log';
+import { late } from './late';
 import { PolicyInput } from './scenario';
 import { quietTemporalRuntime } from './temporal-runtime';
 import { inDays } from './time';
@@ -161,16 +162,16 @@ export class WorkflowRig {
   }
 }
 
-/** Starts a rig before the file's tests and stops it after them. */
-export function useWorkflowRig(): { readonly current: WorkflowRig } {
-  const holder: { current: WorkflowRig } = { current: undefined as unknown as WorkflowRig };
+/** Starts a rig before the file's tests and stops it after them (like `useStack`); usable inside tests and hooks. */
+export function useWorkflowRig(): WorkflowRig {
+  const rig = late<WorkflowRig>('the workflow rig');
   beforeAll(async () => {
-    holder.current = await WorkflowRig.start();
+    rig.set(await WorkflowRig.start());
   });
   afterAll(async () => {
-    await holder.current?.stop();
+    await rig.get()?.stop();
   });
-  return holder;
+  return rig.value;
 }
 
 /** The domain's rejection a refused command came back with (fails if the command was accepted). */

@@ -15,54 +15,54 @@ describe('inspection workflow: continue-as-new', () => {
   /** The runs of a workflow, oldest first: each new run names the one it continued. */
   async function runsOf(workflowId: string): Promise<number> {
     let runs = 1;
-    const history = await rig.current.history(workflowId);
+    const history = await rig.history(workflowId);
     let continued = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
     while (continued) {
       runs += 1;
-      const earlier = await rig.current.client.workflow.getHandle(workflowId, continued).fetchHistory();
+      const earlier = await rig.client.workflow.getHandle(workflowId, continued).fetchHistory();
       continued = earlier.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
     }
     return runs;
   }
 
   it('keeps state, version and a running deadline across runs, and answers a repeated update once', async () => {
-    const { inspectionIds: [id] } = await rig.current.createCampaign({ historyLimit: 20, policy: { responseDeadline: { duration: 'PT4S' }, reminderOffsets: [] } });
+    const { inspectionIds: [id] } = await rig.createCampaign({ historyLimit: 20, policy: { responseDeadline: { duration: 'PT4S' }, reminderOffsets: [] } });
     const repeatedUpdateId = `update-${randomUUID()}`;
     const firstFinding = { type: 'RecordFinding' as const, findingId: randomUUID(), criterionCode: 'KL-01', severity: 'minor' as const, description: 'Sổ theo dõi không cập nhật.' };
-    await rig.current.command(id, ACTORS.lead, { type: 'StartVisit' });
-    const first = await rig.current.command(id, ACTORS.inspector, firstFinding, repeatedUpdateId);
+    await rig.command(id, ACTORS.lead, { type: 'StartVisit' });
+    const first = await rig.command(id, ACTORS.inspector, firstFinding, repeatedUpdateId);
     for (let n = 0; n < 4; n += 1) {
-      await rig.current.command(id, ACTORS.inspector, { type: 'RecordFinding', findingId: randomUUID(), criterionCode: 'KL-02', severity: 'minor', description: `Phát hiện ${n}` });
+      await rig.command(id, ACTORS.inspector, { type: 'RecordFinding', findingId: randomUUID(), criterionCode: 'KL-02', severity: 'minor', description: `Phát hiện ${n}` });
     }
-    const { findingId } = await rig.current.toAwaitingResponse(id, { visitStarted: true });
+    const { findingId } = await rig.toAwaitingResponse(id, { visitStarted: true });
     expect(await runsOf(workflowIds.inspection(id))).toBeGreaterThan(1);
 
     // The repeat of an update from an earlier run gets that run's answer, and nothing is recorded again.
-    const again = await rig.current.command(id, ACTORS.inspector, firstFinding, repeatedUpdateId);
+    const again = await rig.command(id, ACTORS.inspector, firstFinding, repeatedUpdateId);
     expect(again).toEqual(first);
-    const findings = rig.current.log.stream(stream(id)).filter((e) => e.type === 'FindingRecorded');
+    const findings = rig.log.stream(stream(id)).filter((e) => e.type === 'FindingRecorded');
     expect(findings).toHaveLength(6);
 
-    const { state, version } = await rig.current.state(id);
-    expect(version).toBe(rig.current.log.version(stream(id)));
+    const { state, version } = await rig.state(id);
+    expect(version).toBe(rig.log.version(stream(id)));
     expect(state.findings).toHaveLength(6);
     expect(state.status).toBe('awaiting_response');
 
     // The response deadline was set in one run and fires in a later one, once.
-    const events = await rig.current.log.waitFor(stream(id), (e) => e.some((x) => x.type === 'ResponseOverdue'));
+    const events = await rig.log.waitFor(stream(id), (e) => e.some((x) => x.type === 'ResponseOverdue'));
     expect(events.filter((e) => e.type === 'ResponseOverdue')).toHaveLength(1);
-    await rig.current.respond(id, [findingId]);
-    const versions = rig.current.log.stream(stream(id)).map((e) => e.version);
+    await rig.respond(id, [findingId]);
+    const versions = rig.log.stream(stream(id)).map((e) => e.version);
     expect(versions).toEqual(versions.map((_, i) => i + 1));
   });
 
   it('continues the campaign as new too, and it still completes when its inspections end', async () => {
-    const { campaignId, inspectionIds } = await rig.current.createCampaign({ targets: 3, historyLimit: 12 });
+    const { campaignId, inspectionIds } = await rig.createCampaign({ targets: 3, historyLimit: 12 });
     for (const id of inspectionIds) {
-      await rig.current.command(id, ACTORS.lead, { type: 'StartVisit' });
-      await rig.current.command(id, ACTORS.lead, { type: 'CancelInspection', reason: 'Đơn vị sáp nhập.' });
+      await rig.command(id, ACTORS.lead, { type: 'StartVisit' });
+      await rig.command(id, ACTORS.lead, { type: 'CancelInspection', reason: 'Đơn vị sáp nhập.' });
     }
-    const events = await rig.current.log.waitFor(streamIds.campaign(campaignId), (e) => e.some((x) => x.type === 'CampaignCompleted'));
+    const events = await rig.log.waitFor(streamIds.campaign(campaignId), (e) => e.some((x) => x.type === 'CampaignCompleted'));
     expect(events.filter((e) => e.type === 'CampaignCompleted')).toEqual([expect.objectContaining({ data: { closed: 0, cancelled: 3 } })]);
     expect(await runsOf(workflowIds.campaign(campaignId))).toBeGreaterThan(1);
   });

@@ -11,42 +11,42 @@ describe('inspection workflow: a command racing a deadline timer', () => {
   const stream = streamIds.inspection;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   afterEach(() => {
-    rig.current.log.appendDelayMs = 0;
+    rig.log.appendDelayMs = 0;
   });
 
   async function awaitingResponse(deadline: string) {
-    const { inspectionIds: [id] } = await rig.current.createCampaign({ policy: { responseDeadline: { duration: deadline }, reminderOffsets: [] } });
-    const { findingId } = await rig.current.toAwaitingResponse(id);
-    const notified = rig.current.log.stream(stream(id)).find((e) => e.type === 'UnitNotified')!;
+    const { inspectionIds: [id] } = await rig.createCampaign({ policy: { responseDeadline: { duration: deadline }, reminderOffsets: [] } });
+    const { findingId } = await rig.toAwaitingResponse(id);
+    const notified = rig.log.stream(stream(id)).find((e) => e.type === 'UnitNotified')!;
     return { id, findingId, dueAt: Date.parse((notified.data as { responseDueAt: string }).responseDueAt) };
   }
 
   it('a response sent while the overdue mark is being recorded waits for it, and is recorded late after it', async () => {
     const { id, findingId, dueAt } = await awaitingResponse('PT2S');
-    rig.current.log.appendDelayMs = 1500;
+    rig.log.appendDelayMs = 1500;
     // The timer fires at the deadline and holds the lock for its slow append; the response comes in meanwhile.
     await sleep(dueAt + 300 - Date.now());
-    await rig.current.respond(id, [findingId]);
+    await rig.respond(id, [findingId]);
 
-    const types = rig.current.log.types(stream(id));
+    const types = rig.log.types(stream(id));
     expect(types.slice(types.indexOf('UnitNotified') + 1)).toEqual(['ResponseOverdue', 'AccountabilityCaseOpened', 'ResponseSubmitted', 'CorrectiveActionPlanned']);
-    expect(rig.current.log.stream(stream(id)).find((e) => e.type === 'ResponseSubmitted')!.data).toMatchObject({ late: true });
-    expect(rig.current.log.calls.map((c) => c.outcome)).not.toContain('conflict');
+    expect(rig.log.stream(stream(id)).find((e) => e.type === 'ResponseSubmitted')!.data).toMatchObject({ late: true });
+    expect(rig.log.calls.map((c) => c.outcome)).not.toContain('conflict');
   });
 
   it('a response sent just before the deadline wins: the timer then finds nothing due and records nothing', async () => {
     const { id, findingId, dueAt } = await awaitingResponse('PT3S');
-    rig.current.log.appendDelayMs = 1500;
+    rig.log.appendDelayMs = 1500;
     // The response holds the lock across the deadline; the timer waits for it, then decides again.
     await sleep(dueAt - 500 - Date.now());
-    await rig.current.respond(id, [findingId]);
-    rig.current.log.appendDelayMs = 0;
+    await rig.respond(id, [findingId]);
+    rig.log.appendDelayMs = 0;
     await sleep(1000);
 
-    const types = rig.current.log.types(stream(id));
+    const types = rig.log.types(stream(id));
     expect(types.slice(types.indexOf('UnitNotified') + 1)).toEqual(['ResponseSubmitted', 'CorrectiveActionPlanned']);
-    expect(rig.current.log.stream(stream(id)).find((e) => e.type === 'ResponseSubmitted')!.data).toMatchObject({ late: false });
-    const { state } = await rig.current.state(id);
+    expect(rig.log.stream(stream(id)).find((e) => e.type === 'ResponseSubmitted')!.data).toMatchObject({ late: false });
+    const { state } = await rig.state(id);
     expect(state).toMatchObject({ status: 'remediating', responseOverdue: false });
     expect(state.cases).toEqual([]);
   });

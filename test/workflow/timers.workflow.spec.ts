@@ -12,25 +12,25 @@ describe('inspection workflow: timers', () => {
 
   it('marks the visit window missed when it closes unvisited, and then refuses to start the visit', async () => {
     const windowEnd = inSeconds(2);
-    const { inspectionIds: [id] } = await rig.current.createCampaign({ windowEnd });
-    const events = await rig.current.log.waitFor(stream(id), (e) => e.some((x) => x.type === 'VisitWindowMissed'));
+    const { inspectionIds: [id] } = await rig.createCampaign({ windowEnd });
+    const events = await rig.log.waitFor(stream(id), (e) => e.some((x) => x.type === 'VisitWindowMissed'));
 
     expect(events.map((e) => e.type)).toEqual(['InspectionPlanned', 'VisitWindowMissed']);
     const missed = events[1];
     expect(missed.actor).toEqual({ kind: 'system' });
     expect(Date.parse(missed.occurredAt)).toBeGreaterThanOrEqual(Date.parse(windowEnd));
-    const refused = await rejectionOf(rig.current.command(id, ACTORS.lead, { type: 'StartVisit' }));
+    const refused = await rejectionOf(rig.command(id, ACTORS.lead, { type: 'StartVisit' }));
     expect(refused).toMatchObject({ code: 'conflict', reason: expect.stringContaining('closed') });
-    expect((await rig.current.state(id)).state.windowMissed).toBe(true);
+    expect((await rig.state(id)).state.windowMissed).toBe(true);
   });
 
   it('reminds the unit before its response deadline, then marks it overdue and opens an accountability case', async () => {
-    const { inspectionIds: [id] } = await rig.current.createCampaign({ policy: { responseDeadline: { duration: 'PT3S' }, reminderOffsets: [{ duration: 'PT1S' }] } });
-    await rig.current.toAwaitingResponse(id);
-    const notified = rig.current.log.stream(stream(id)).find((e) => e.type === 'UnitNotified')!;
+    const { inspectionIds: [id] } = await rig.createCampaign({ policy: { responseDeadline: { duration: 'PT3S' }, reminderOffsets: [{ duration: 'PT1S' }] } });
+    await rig.toAwaitingResponse(id);
+    const notified = rig.log.stream(stream(id)).find((e) => e.type === 'UnitNotified')!;
     const dueAt = Date.parse((notified.data as { responseDueAt: string }).responseDueAt);
 
-    const events = await rig.current.log.waitFor(stream(id), (e) => e.some((x) => x.type === 'AccountabilityCaseOpened'));
+    const events = await rig.log.waitFor(stream(id), (e) => e.some((x) => x.type === 'AccountabilityCaseOpened'));
     const after = events.slice(events.indexOf(notified) + 1);
     expect(after.map((e) => e.type)).toEqual(['ReminderSent', 'ResponseOverdue', 'AccountabilityCaseOpened']);
     expect(after.every((e) => e.actor.kind === 'system')).toBe(true);
@@ -39,22 +39,22 @@ describe('inspection workflow: timers', () => {
     expect(Date.parse(after[0].occurredAt)).toBeLessThan(dueAt);
     expect(Date.parse(after[1].occurredAt)).toBeGreaterThanOrEqual(dueAt);
 
-    const { state, version } = await rig.current.state(id);
+    const { state, version } = await rig.state(id);
     expect(state.responseOverdue).toBe(true);
     expect(state.cases).toEqual([expect.objectContaining({ reason: 'response_overdue', status: 'open' })]);
     expect(version).toBe(events.length);
   });
 
   it('lets a late response in after the deadline, marked late, and sets no second overdue', async () => {
-    const { inspectionIds: [id] } = await rig.current.createCampaign({ policy: { responseDeadline: { duration: 'PT2S' }, reminderOffsets: [] } });
-    const { findingId } = await rig.current.toAwaitingResponse(id);
-    await rig.current.log.waitFor(stream(id), (e) => e.some((x) => x.type === 'ResponseOverdue'));
+    const { inspectionIds: [id] } = await rig.createCampaign({ policy: { responseDeadline: { duration: 'PT2S' }, reminderOffsets: [] } });
+    const { findingId } = await rig.toAwaitingResponse(id);
+    await rig.log.waitFor(stream(id), (e) => e.some((x) => x.type === 'ResponseOverdue'));
 
-    await rig.current.respond(id, [findingId]);
-    const types = rig.current.log.types(stream(id));
+    await rig.respond(id, [findingId]);
+    const types = rig.log.types(stream(id));
     expect(types.filter((t) => t === 'ResponseOverdue')).toHaveLength(1);
-    const response = rig.current.log.stream(stream(id)).find((e) => e.type === 'ResponseSubmitted')!;
+    const response = rig.log.stream(stream(id)).find((e) => e.type === 'ResponseSubmitted')!;
     expect(response.data).toMatchObject({ late: true });
-    expect((await rig.current.state(id)).state.status).toBe('remediating');
+    expect((await rig.state(id)).state.status).toBe('remediating');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Test fixtures for the deciders: the people of one inspection, a fixed clock in
- * Asia/Ho_Chi_Minh and a few policies. Test code only: nothing in production imports this folder.
+ * Asia/Ho_Chi_Minh and a few policies. Test code only, outside src/: a lint rule keeps production
+ * code from importing it (`@inspectorate/domain-testing`).
  *
  * The story runs in spring 2026, well inside the holiday table (Hùng Kings observed on Monday
  * 27 April, then 30 April and 1 May), so working-day deadlines are real ones.
