@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { EventStore, NewEvent } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
-import { ReportWorld } from '@inspectorate/reports/testing/scenario';
+import { ReportWorld } from '@inspectorate/reports-testing/scenario';
 import { dataConverter } from '@inspectorate/temporal';
 import { createActivities } from '../../apps/worker/src/activities';
 import { BenchContext } from '../lib/context';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RecordedEvent } from '@inspectorate/domain';
 import { CheckpointSigner, EventStore, NewEvent } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
-import { ReportWorld } from '@inspectorate/reports/testing/scenario';
+import { ReportWorld } from '@inspectorate/reports-testing/scenario';
 import { BenchContext } from '../lib/context';
 import { baselineRow, comparedRow, perOperation, Section } from '../lib/report';
 import { median, Series, time } from '../lib/stats';

@@ -5,8 +5,9 @@ import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
 import { campaignCommandUpdate, campaignStateQuery, inspectionStateQuery } from '@inspectorate/workflows/definitions';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Long histories continue as new without losing state. The campaign here (and its inspections)
@@ -14,16 +15,8 @@ import { inDays } from '../harness/time';
  * makes each of them continue as new several times while the lifecycle runs over HTTP.
  */
 describe('continue-as-new keeps state', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   it('runs a campaign and its inspections through several runs each, ending completed with every event once', async () => {
     const { api, people, temporal } = stack;

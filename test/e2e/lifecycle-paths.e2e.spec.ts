@@ -1,7 +1,8 @@
 import { LIMITS, streamIds } from '@inspectorate/domain';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /**
  * How many events of the inspection's history record something that happened (an accepted Update, a
@@ -21,16 +22,8 @@ async function historyFacts(stack: TestStack, inspectionId: string): Promise<num
 }
 
 describe('lifecycle paths: disputes, follow-ups, cancellation, wrong states, idempotency', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   it('sends a disputed finding to the lead: upheld becomes an action, withdrawn takes the finding out', async () => {
     const { api, people } = stack;

@@ -4,24 +4,17 @@ import { EntityManager } from 'typeorm';
 import { EventStore, NewEvent, StoredEvent, StreamAppend, StreamType, verifyEventChain } from '@inspectorate/event-store';
 import { PROJECTION_TABLES, Projector, rebuildProjections } from '@inspectorate/read-model';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 /**
  * A rebuild replays the whole log through the projector and must land on exactly the read model
  * the live appends built: every projection table, every row, every column.
  */
 describe('rebuilding the projections from the event log', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   it('reproduces every projection table exactly, after a scenario driven through the HTTP API', async () => {
     const { api, people } = stack;

@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { dataConverter, workflowIds } from '@inspectorate/temporal';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Determinism guard. Committed histories of representative runs (test/histories/*.json) must
@@ -16,16 +16,8 @@ import { inDays } from '../harness/time';
 const HISTORIES = path.resolve(__dirname, '..', 'histories');
 
 describe('workflow determinism: replaying recorded histories', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   const replayOptions = () => ({
     workflowBundle: { codePath: stack.config.WORKFLOW_BUNDLE_PATH! },

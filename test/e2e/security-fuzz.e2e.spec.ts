@@ -3,14 +3,14 @@ import { ACCOUNTABILITY_OUTCOMES, RATINGS, ROLES, SEVERITIES } from '@inspectora
 import { UNIT_KINDS } from '@inspectorate/directory';
 import { TEST_PASSWORD, TestUser } from '../harness/people';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 import {
   BodySpec, date, Field, FuzzBody, integer, list, malformedImport, malformedJson, malformedQuery, malformedUpload, object, oneOf, pattern, queryDate, queryOneOf, queryUuid, text, textOrEmpty, uuid, hostileText,
 } from './security/fuzz-bodies';
 import { AUDIT_KINDS } from '../../apps/api/src/audit/audit-trail';
 import { IMPORT_MAX_BYTES } from '../../apps/api/src/imports/imports.controller';
-import { mapLimit, RawResponse, send, stopAndClean } from './security/http';
+import { mapLimit, RawResponse, send } from './security/http';
 import { eventLogHead, LogHead, tableCounts } from './security/snapshots';
 
 /**
@@ -40,14 +40,13 @@ const sized = (name: string, min: number, max: number): Field => ({
 });
 
 describe('fuzzing: malformed requests are refused, explained, and change nothing', () => {
-  let stack: TestStack;
+  const stack = useStack({ env: { ATTACHMENT_MAX_BYTES: String(LIMIT_BYTES), BODY_LIMIT_BYTES: String(LIMIT_BYTES), LOGIN_RATE_LIMIT_PER_MINUTE: '10000' } });
   let targets: Target[];
   let headBefore: LogHead;
   let countsBefore: Record<string, number>;
   let plannedId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { ATTACHMENT_MAX_BYTES: String(LIMIT_BYTES), BODY_LIMIT_BYTES: String(LIMIT_BYTES), LOGIN_RATE_LIMIT_PER_MINUTE: '10000' } });
     process.stdout.write(`fuzz: ${RUNS} malformed requests per endpoint, seed ${SEED} (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} to replay)\n`);
     const { api, people } = stack;
     const scenario = new Scenario(stack);
@@ -300,9 +299,6 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
     // Timers of the fixtures have fired (the case above); from here on nothing may change.
     headBefore = await eventLogHead(stack.db);
     countsBefore = await tableCounts(stack.db);
-  });
-  afterAll(async () => {
-    await stopAndClean(stack);
   });
 
   // Declared before the fixtures exist, so the names are fixed here and looked up in the run.

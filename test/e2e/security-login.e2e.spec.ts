@@ -8,6 +8,7 @@ import { createHttpApp } from '../../apps/api/src/http-app';
 import { refuseDemoAccountsInProduction } from '../../apps/api/src/production-guard';
 import { TEST_PASSWORD } from '../harness/people';
 import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 import { send } from './security/http';
 
 /**
@@ -17,13 +18,7 @@ import { send } from './security/http';
  * production start that refuses demo accounts.
  */
 describe('login and tokens', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
 
   const login = async (username: string, password: string) => {
     const started = performance.now();

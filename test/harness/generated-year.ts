@@ -4,7 +4,7 @@ import { Rating, Severity, streamIds } from '@inspectorate/domain';
 import { UnitEntity } from '@inspectorate/directory';
 import { EventStore, StreamType } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
-import { ReportWorld } from '@inspectorate/reports/testing/scenario';
+import { ReportWorld } from '@inspectorate/reports-testing/scenario';
 
 /**
  * A year at scale: 2025, ten campaigns over thirty units (300 inspections, several thousand

@@ -12,8 +12,8 @@ import { DEFAULT_POLICY } from '../policy/policy';
 import { Actor } from '../shared/actor';
 import { Stamped } from '../shared/envelope';
 import { isRejection, Rejection } from '../shared/rejection';
-import { fixedContext as context } from '../testing/decider-spec';
-import { CAMPAIGN_ID, CHECKLIST_VERSION, localTime, OTHER_UNIT_ID, people, system, TEAM, UNIT_ID } from '../testing/fixtures';
+import { fixedContext as context } from '@inspectorate/domain-testing/decider-spec';
+import { CAMPAIGN_ID, CHECKLIST_VERSION, localTime, OTHER_UNIT_ID, people, system, TEAM, UNIT_ID } from '@inspectorate/domain-testing/fixtures';
 
 type Create = Extract<CampaignCommand, { type: 'CreateCampaign' }>;
 

@@ -1,7 +1,7 @@
 /** Before the visit: planning, the visit window, rescheduling and a missed window. */
-import { given, InspectionStory } from '../../../testing/decider-spec';
-import { endOfDay, localTime, people, system, T } from '../../../testing/fixtures';
-import { inProgressStory, planCommand, plannedStory } from '../../../testing/inspection-stories';
+import { given, InspectionStory } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, localTime, people, system, T } from '@inspectorate/domain-testing/fixtures';
+import { inProgressStory, planCommand, plannedStory } from '@inspectorate/domain-testing/inspection-stories';
 
 describe('planning and the visit window', () => {
   it('plans with the window resolved to instants in Ho Chi Minh City', () => {

@@ -28,8 +28,8 @@ import {
   UserActor,
   Actor,
 } from '@inspectorate/domain';
-import { ReportReplay, ReplayScope } from '../replay';
-import { ReportContext, ReportRows, UnitDirectory } from '../input';
+import { ReportReplay, ReplayScope } from '../src/replay';
+import { ReportContext, ReportRows, UnitDirectory } from '../src/input';
 
 /** `2023-08-01 09:00` in Ho Chi Minh City (UTC+07:00). */
 export function local(at: string): Date {

@@ -1,15 +1,16 @@
 /**
  * Test fixtures for the deciders: the people of one inspection, a fixed clock in
- * Asia/Ho_Chi_Minh and a few policies. Test code only: nothing in production imports this folder.
+ * Asia/Ho_Chi_Minh and a few policies. Test code only, outside src/: a lint rule keeps production
+ * code from importing it (`@inspectorate/domain-testing`).
  *
  * The story runs in spring 2026, well inside the holiday table (Hùng Kings observed on Monday
  * 27 April, then 30 April and 1 May), so working-day deadlines are real ones.
  */
-import { DEFAULT_POLICY, Policy } from '../policy/policy';
-import { SYSTEM, SystemActor, UserActor } from '../shared/actor';
-import { Team } from '../inspection/model';
-import { DEMO_CHECKLIST_2023 } from '../checklist/templates';
-import { endOfLocalDay } from '../calendar';
+import { DEFAULT_POLICY, Policy } from '../src/policy/policy';
+import { SYSTEM, SystemActor, UserActor } from '../src/shared/actor';
+import { Team } from '../src/inspection/model';
+import { DEMO_CHECKLIST_2023 } from '../src/checklist/templates';
+import { endOfLocalDay } from '../src/calendar';
 
 export const UNIT_ID = 'unit-ward-3';
 export const OTHER_UNIT_ID = 'unit-ward-7';
