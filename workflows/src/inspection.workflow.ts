@@ -141,7 +141,12 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
     }
   }
 
-  /** The follow-up's `InspectionPlanned` (the plan is the domain's), appended with the event that scheduled it. */
+  /**
+   * The follow-up's `InspectionPlanned` (the plan is the domain's), appended with the event that
+   * scheduled it. Its year was once the UTC year of the window; the local one changes only what
+   * the events say, not which commands the workflow issues, so it needs no patch (a history
+   * recorded before it replays: test/histories/inspection-follow-up.before-local-year.json).
+   */
   function planFollowUp(scheduled: InspectionEventOf<'FollowUpScheduled'>, actor: Actor, now: Date) {
     const planned = decide(undefined, followUpPlan(state, scheduled.data), actor, { now, newId: uuid4 });
     if (isRejection(planned)) throw rejectionFailure(planned);
