@@ -2,8 +2,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DEMO_CHECKLIST_2023, streamIds, UserActor } from '@inspectorate/domain';
 import { addressCommand, workflowIds } from '@inspectorate/temporal';
-import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
-import { campaignCommandUpdate, campaignStateQuery, inspectionStateQuery } from '@inspectorate/workflows/definitions';
+import { campaignCommandUpdate, campaignStateQuery, CampaignWorkflow, inspectionStateQuery, WORKFLOW_TYPES } from '@inspectorate/workflow-contract';
 import { eventually, Scenario } from '../harness/scenario';
 import { TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
@@ -39,7 +38,7 @@ describe('continue-as-new keeps state', () => {
           checklistVersion: DEMO_CHECKLIST_2023.version,
         },
       }),
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {
+      startWorkflowOperation: new WithStartWorkflowOperation<CampaignWorkflow>(WORKFLOW_TYPES.campaign, {
         workflowId: workflowIds.campaign(campaignId),
         taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
         workflowIdConflictPolicy: 'FAIL',

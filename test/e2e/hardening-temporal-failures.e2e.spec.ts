@@ -2,7 +2,7 @@ import { decodeFailure, encodeToPayloads, loadDataConverter } from '@temporalio/
 import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { addressCommand, dataConverter, workflowIds } from '@inspectorate/temporal';
-import { inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
+import { inspectionCommandUpdate } from '@inspectorate/workflow-contract';
 import { Scenario } from '../harness/scenario';
 import { inDays } from '../harness/time';
 import { useStack } from '../harness/use-stack';

@@ -5,7 +5,7 @@ import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { UserActor } from '@inspectorate/domain';
 import { addressCommand, dataConverter, workflowIds } from '@inspectorate/temporal';
-import { inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
+import { inspectionCommandUpdate } from '@inspectorate/workflow-contract';
 import { Scenario } from '../harness/scenario';
 import { useStack } from '../harness/use-stack';
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { EntityManager } from 'typeorm';
 import { EventStore, NewEvent, StoredEvent, StreamAppend, StreamType, verifyEventChain } from '@inspectorate/event-store';
+import { EventShape } from '@inspectorate/domain';
 import { PROJECTION_TABLES, Projector, rebuildProjections } from '@inspectorate/read-model';
 import { Scenario } from '../harness/scenario';
 import { TestStack } from '../harness/stack';
@@ -199,12 +200,12 @@ async function readAppends(store: EventStore): Promise<AppendGroup[]> {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** The same history about new inspections, campaigns, findings and actions (same people and units). */
-function cloneHistory(groups: AppendGroup[], keep: Set<string>): StreamAppend[][] {
+function cloneHistory(groups: AppendGroup[], keep: Set<string>): StreamAppend<EventShape>[][] {
   const ids = new Map<string, string>();
   const remap = <T>(value: T): T =>
     JSON.parse(JSON.stringify(value).replace(UUID, (id) => (keep.has(id) ? id : (ids.get(id) ?? ids.set(id, randomUUID()).get(id)!))));
   return groups.map((group) => {
-    const streams = new Map<string, { streamType: StreamType; expectedVersion: number; events: NewEvent[] }>();
+    const streams = new Map<string, { streamType: StreamType; expectedVersion: number; events: NewEvent<EventShape>[] }>();
     for (const e of group.events) {
       const streamId = remap(e.streamId);
       const stream = streams.get(streamId) ?? { streamType: e.streamType, expectedVersion: e.version - 1, events: [] };

@@ -53,7 +53,7 @@ export async function appendGeneratedYear(db: DataSource, units: string[], team:
           streamId,
           streamType,
           expectedVersion: 0,
-          events: events.map((e) => ({ id: e.id, type: e.type, data: e.data, actor: e.actor, occurredAt: e.occurredAt, metadata: {} })),
+          events: events.map((e) => ({ ...e, metadata: {} })),
         },
       ],
       (manager, stored) => projector.project(manager, stored),

@@ -1,14 +1,15 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Activities, AppendOutcome, EventToAppend, StreamAppendRequest } from '@inspectorate/workflows/activities';
-import { STREAM_CONFLICT } from '@inspectorate/workflows/activities';
+import type { EventToAppend } from '@inspectorate/domain';
+import type { Activities, AppendOutcome, StreamAppendRequest } from '@inspectorate/workflow-contract';
+import { STREAM_CONFLICT } from '@inspectorate/workflow-contract';
 
-export interface LoggedEvent extends EventToAppend {
+export type LoggedEvent = EventToAppend & {
   readonly streamId: string;
   /** 1-based, per stream (the workflows' `version` after this event). */
   readonly version: number;
   /** 1-based, across the whole log. */
   readonly position: number;
-}
+};
 
 /**
  * A stand-in for the worker's one activity (append + project, apps/worker/src/activities.ts),

@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { INSECURE_DEFAULTS } from '@inspectorate/config';
 import { DEMO_CHECKLIST_2023, InspectionCommand, isRejection, Rejection, UserActor } from '@inspectorate/domain';
 import { addressCommand, dataConverter, workflowIds } from '@inspectorate/temporal';
-import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
-import { campaignCommandUpdate, COMMAND_REJECTED, CommandResult, inspectionCommandUpdate, inspectionStateQuery } from '@inspectorate/workflows/definitions';
+import { campaignCommandUpdate, CampaignWorkflow, COMMAND_REJECTED, CommandResult, inspectionCommandUpdate, inspectionStateQuery } from '@inspectorate/workflow-contract';
 import { InMemoryEventLog } from './in-memory-event-log';
 import { late } from './late';
 import { PolicyInput } from './scenario';
@@ -98,7 +97,7 @@ export class WorkflowRig {
           ...(options.policy ? { policy: options.policy } : {}),
         },
       }),
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {
+      startWorkflowOperation: new WithStartWorkflowOperation<CampaignWorkflow>('campaignWorkflow', {
         workflowId,
         taskQueue: this.taskQueue,
         workflowIdConflictPolicy: 'FAIL',

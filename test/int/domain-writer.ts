@@ -6,6 +6,7 @@ import {
   DEMO_CHECKLIST_2023,
   decide,
   decideCampaign,
+  EventShape,
   evolve,
   evolveCampaign,
   InspectionCommand,
@@ -89,7 +90,7 @@ export class DomainWriter {
     const events = decided.map((e) => this.stamp(e, actor, at));
     await this.append([{ streamId: streamIds.inspection(inspectionId), streamType: 'inspection', expectedVersion: current.version, events }]);
     let state = current.state;
-    for (const event of events) state = evolve(state, event as never);
+    for (const event of events) state = evolve(state, event);
     this.inspections.set(inspectionId, { state, version: current.version + events.length });
     return events.map((e) => e.type);
   }
@@ -98,8 +99,8 @@ export class DomainWriter {
     return this.inspections.get(inspectionId)!.state;
   }
 
-  private stamp(event: { type: string; data: unknown }, actor: Actor, at: Date): NewEvent {
-    return { id: randomUUID(), type: event.type, data: event.data, actor, occurredAt: at.toISOString(), metadata: { correlationId: randomUUID() } };
+  private stamp<E extends EventShape>(event: E, actor: Actor, at: Date): NewEvent<E> {
+    return { ...event, id: randomUUID(), actor, occurredAt: at.toISOString(), metadata: { correlationId: randomUUID() } };
   }
 
   private async append(appends: StreamAppend[]): Promise<void> {

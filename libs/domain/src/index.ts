@@ -24,3 +24,4 @@ export * from './inspection/notifications';
 export * from './campaign/campaign';
 export * from './inspection/my-work';
 export * from './campaign/completion';
+export * from './inspection/follow-up';

@@ -12,8 +12,10 @@ import {
   DEMO_CHECKLIST_2023,
   decide,
   evolve,
+  DomainEvent,
   InspectionCommand,
   InspectionEvent,
+  isInspectionEvent,
   InspectionState,
   isRejection,
   Policy,
@@ -244,25 +246,16 @@ export class ReportWorld {
     return decided;
   }
 
-  private append(streamId: string, events: readonly { type: string; data: unknown }[], actor: Actor, now: Date): void {
+  private append(streamId: string, events: readonly DomainEvent[], actor: Actor, now: Date): void {
     let version = this.log.filter((e) => e.streamId === streamId).length;
     for (const event of events) {
       version += 1;
-      const recorded: RecordedEvent = {
-        id: this.nextId('event'),
-        streamId,
-        version,
-        type: event.type,
-        data: event.data,
-        actor,
-        occurredAt: now.toISOString(),
-        metadata: {},
-      };
+      const recorded: RecordedEvent = { id: this.nextId('event'), ...event, streamId, version, actor, occurredAt: now.toISOString(), metadata: {} };
       this.log.push(recorded);
       const stream = streamIds.parse(streamId);
-      if (stream?.kind === 'inspection') {
+      if (stream?.kind === 'inspection' && isInspectionEvent(recorded)) {
         const id = stream.id;
-        this.states.set(id, evolve(this.states.get(id), recorded as unknown as Parameters<typeof evolve>[1]));
+        this.states.set(id, evolve(this.states.get(id), recorded));
       }
     }
   }

@@ -1,10 +1,11 @@
 import { InspectionStatus, Team } from '../inspection/model';
+import type { PlanInspectionCommand } from '../inspection/commands';
 import { isTerminal } from '../inspection/visibility';
 import { Policy, resolvePolicy, validatePolicy } from '../policy/policy';
 import { criterionCodesOf } from '../checklist/templates';
 import { criterionCodesProblems } from '../checklist/validation';
 import { Actor, isUser } from '../shared/actor';
-import { Stamped } from '../shared/envelope';
+import { EventShape, Stamped } from '../shared/envelope';
 import { conflict, FieldError, forbidden, invalid, notFound, Rejection } from '../shared/rejection';
 import { resolveWindow } from '../inspection/decision/validation';
 import { isRejection } from '../shared/rejection';
@@ -27,6 +28,19 @@ export type CampaignEvent =
   | { type: 'UnitAddedToCampaign'; data: CampaignTarget }
   | { type: 'CampaignCompleted'; data: { closed: number; cancelled: number } }
   | { type: 'CampaignReopened'; data: { inspectionId: string } };
+
+/** Every campaign event type, as a record so that a new event cannot be forgotten here. */
+const CAMPAIGN_EVENT_TYPES: Readonly<Record<CampaignEvent['type'], true>> = {
+  CampaignCreated: true,
+  UnitAddedToCampaign: true,
+  CampaignCompleted: true,
+  CampaignReopened: true,
+};
+
+/** Whether an event (of the log, of any stream) is a campaign's: narrows it without a cast. */
+export function isCampaignEvent<E extends EventShape>(event: E): event is Extract<E, { type: CampaignEvent['type'] }> {
+  return Object.hasOwn(CAMPAIGN_EVENT_TYPES, event.type);
+}
 
 export interface TargetInput {
   readonly inspectionId: string;
@@ -217,4 +231,26 @@ function validateCampaign(c: Extract<CampaignCommand, { type: 'CreateCampaign' }
     if (isRejection(window)) errors.push(...(window.errors ?? []));
   });
   return errors;
+}
+
+/**
+ * The command that plans the inspection of one of the campaign's targets: the campaign's year,
+ * team, policy and checklist, the target's unit and window. The campaign workflow decides it with
+ * the inspection decider and appends its `InspectionPlanned` with the campaign's own events.
+ */
+export function targetPlan(campaign: CampaignState, target: TargetInput): PlanInspectionCommand {
+  return {
+    type: 'PlanInspection',
+    inspectionId: target.inspectionId,
+    campaignId: campaign.id,
+    unitId: target.unitId,
+    year: campaign.year,
+    team: campaign.team,
+    policy: campaign.policy,
+    checklistVersion: campaign.checklistVersion,
+    // The version's codes travel with it, so the inspection checks findings without a read.
+    ...(campaign.criterionCodes ? { criterionCodes: campaign.criterionCodes } : {}),
+    windowStart: target.windowStart,
+    windowEnd: target.windowEnd,
+  };
 }

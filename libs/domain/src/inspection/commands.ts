@@ -49,6 +49,7 @@ export type InspectionCommand =
   | { type: 'MarkActionOverdue'; actionId: string };
 
 export type InspectionCommandType = InspectionCommand['type'];
+export type PlanInspectionCommand = Extract<InspectionCommand, { type: 'PlanInspection' }>;
 
 export const SYSTEM_COMMANDS: ReadonlySet<InspectionCommandType> = new Set([
   'MarkVisitWindowMissed',
