@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableWrap } from '../../ui/TableWrap';
 import { Link, useSearchParams } from 'react-router';
 import type { FoundFinding } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -140,7 +141,7 @@ function Results({ rows }: { rows: readonly FoundFinding[] }) {
     return finding.open ? t('state.open') : t('state.done');
   };
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('caption')}>
       <table>
         <caption>{t('caption')}</caption>
         <thead>
@@ -174,6 +175,6 @@ function Results({ rows }: { rows: readonly FoundFinding[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableWrap } from '../../ui/TableWrap';
 import type { ImportReport } from '../../api/types';
 
 type Counts = ImportReport['units'];
@@ -15,7 +16,7 @@ export function ImportCounts({ report, caption }: { report: Pick<ImportReport, '
     </tr>
   );
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="import-counts">
         <caption>{caption}</caption>
         <thead>
@@ -31,7 +32,7 @@ export function ImportCounts({ report, caption }: { report: Pick<ImportReport, '
           {row(t('counts.users'), report.users)}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -39,7 +40,7 @@ export function ImportCounts({ report, caption }: { report: Pick<ImportReport, '
 export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
   const { t } = useTranslation('imports');
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('errors.caption', { count: errors.length })}>
       <table>
         <caption>{t('errors.caption', { count: errors.length })}</caption>
         <thead>
@@ -59,7 +60,7 @@ export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -68,7 +69,7 @@ export function ImportRows({ items }: { items: ImportReport['items'] }) {
   const { t } = useTranslation('imports');
   const action = (value: string | undefined) => (value ? t(`action.${value}`) : '');
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('rows.caption')}>
       <table>
         <caption>{t('rows.caption')}</caption>
         <thead>
@@ -92,6 +93,6 @@ export function ImportRows({ items }: { items: ImportReport['items'] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableWrap } from '../../ui/TableWrap';
 import { ApiError } from '../../api/problem';
 import type { ImportApplied, ImportReport } from '../../api/types';
 import { ErrorMessage } from '../../ui/feedback';
@@ -54,8 +55,8 @@ export default function ImportsPage() {
     void run('apply', async () => {
       const answer = await applyImport(file);
       setApplied(answer);
+      // The file stays chosen (the field still shows it): checked again, it shows that nothing is left to change.
       setReport(undefined);
-      setFile(undefined);
       await Promise.all([adminKeys.units, adminKeys.users, ['units'], ['users']].map((queryKey) => queryClient.invalidateQueries({ queryKey: [...queryKey] })));
     });
   const fileError = missingFile ? t('file.missing') : error instanceof ApiError ? error.fieldError('file') : undefined;
@@ -162,7 +163,7 @@ function Applied({ applied, heading, onHide }: { applied: ImportApplied; heading
           <p role="alert" className="notice">
             {t('apply.passwordsOnce')}
           </p>
-          <div className="table-wrap">
+          <TableWrap label={t('apply.passwords')}>
             <table>
               <caption>{t('apply.passwords')}</caption>
               <thead>
@@ -182,7 +183,7 @@ function Applied({ applied, heading, onHide }: { applied: ImportApplied; heading
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <button type="button" onClick={onHide}>
             {t('apply.hide')}
           </button>
