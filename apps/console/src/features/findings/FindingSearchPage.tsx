@@ -167,8 +167,10 @@ function Results({ rows }: { rows: readonly FoundFinding[] }) {
               <td className="prewrap">{finding.description}</td>
               <td>{state(finding)}</td>
               <td>
-                <Link to={`/inspections/${finding.inspectionId}`} aria-label={t('openInspectionOf', { unit: names.unit(finding.unitId), criterion: finding.criterionCode, date: format.date(finding.recordedAt) })}>
+                <Link to={`/inspections/${finding.inspectionId}`}>
                   {t('openInspection')}
+                  {/* Which one, for a screen reader's list of links; the visible words come first in the name. */}
+                  <span className="sr-only"> {t('openInspectionOf', { unit: names.unit(finding.unitId), criterion: finding.criterionCode, date: format.date(finding.recordedAt) })}</span>
                 </Link>
               </td>
             </tr>
