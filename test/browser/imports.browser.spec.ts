@@ -72,7 +72,11 @@ describe('the console: imports', () => {
       await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
       await page.getByRole('heading', { level: 2, name: 'Kết quả kiểm tra' }).waitFor();
       await page.getByText('Tệp có 5 lỗi; chưa nhập gì. Hãy sửa tệp rồi kiểm tra lại.').waitFor();
-      expect((await cells(page, '5 lỗi')).map(([row, column]) => [row, column])).toEqual([
+      const errors = await cells(page, '5 lỗi');
+      // In the admin's language, like every message of the API.
+      expect(errors[1]).toEqual(['3', 'Tên đơn vị', 'là bắt buộc với một đơn vị']);
+      expect(errors[3]).toEqual(['4', 'Họ và tên', 'là bắt buộc với một người']);
+      expect(errors.map(([row, column]) => [row, column])).toEqual([
         ['3', 'Mã đơn vị'],
         ['3', 'Tên đơn vị'],
         ['3', 'Loại đơn vị'],

@@ -1,3 +1,5 @@
+import { IMPORT_DETAIL_PHRASES, IMPORT_FIELD_PHRASES } from './import-phrases';
+
 /**
  * Every message of the API in both of its languages, in one place. English is what the API has
  * always said (clients that send no Accept-Language keep getting exactly that); Vietnamese is
@@ -162,6 +164,7 @@ export const DETAIL_MESSAGES: readonly Phrase[] = [
   { en: 'The conclusion is not approved: the inspection is {status}.', vi: 'Kết luận chưa được phê duyệt: cuộc kiểm tra đang ở trạng thái “{status}”.' },
   { en: 'A due date must be in the future.', vi: 'Thời hạn phải là một ngày trong tương lai.' },
   { en: 'A rejection needs a new due date.', vi: 'Khi đánh giá không đạt cần ấn định thời hạn mới.' },
+  ...IMPORT_DETAIL_PHRASES,
 ];
 
 /** The `message` of one field's problem (`errors[].message`), and the field list of a 400's detail. */
@@ -213,4 +216,5 @@ export const FIELD_MESSAGES: readonly Phrase[] = [
   { en: 'must be a year between 2000 and 2100', vi: 'phải là một năm từ 2000 đến 2100' },
   { en: 'is wrong', vi: 'không đúng' },
   { en: 'must differ from the current password', vi: 'phải khác mật khẩu hiện tại' },
+  ...IMPORT_FIELD_PHRASES,
 ];
