@@ -1,3 +1,5 @@
+import { IMPORT_DETAIL_PHRASES, IMPORT_FIELD_PHRASES } from './import-phrases';
+
 /**
  * Every message of the API in both of its languages, in one place. English is what the API has
  * always said (clients that send no Accept-Language keep getting exactly that); Vietnamese is
@@ -175,6 +177,7 @@ export const DETAIL_MESSAGES: readonly Phrase[] = [
   { en: 'The campaign names a checklist version that is not published.', vi: 'Kế hoạch kiểm tra chọn một phiên bản bộ tiêu chí chưa được ban hành.' },
   { en: 'A checklist template with key {key} already exists.', vi: 'Đã có bộ tiêu chí mang mã {key}.' },
   { en: 'Another version of this template was published at the same moment; read it and publish again.', vi: 'Một phiên bản khác của bộ tiêu chí này vừa được ban hành cùng lúc; vui lòng xem lại rồi ban hành lại.' },
+  ...IMPORT_DETAIL_PHRASES,
 ];
 
 /** The `message` of one field's problem (`errors[].message`), and the field list of a 400's detail. */
@@ -236,4 +239,5 @@ export const FIELD_MESSAGES: readonly Phrase[] = [
   { en: 'must be trimmed', vi: 'không được có khoảng trắng ở đầu hoặc cuối' },
   { en: 'must be a checklist version such as demo-2023.1', vi: 'phải là một phiên bản bộ tiêu chí, ví dụ demo-2023.1' },
   { en: 'must be 2–63 small letters, digits or dashes', vi: 'phải gồm 2–63 chữ thường không dấu, chữ số hoặc gạch ngang' },
+  ...IMPORT_FIELD_PHRASES,
 ];

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/openapi';
 
@@ -44,4 +44,26 @@ export function byGroup(criteria: readonly Criterion[], language: string): { gro
     else groups.push({ group, criteria: [criterion] });
   }
   return groups;
+}
+
+/**
+ * Every criterion of the newest version of every template, once per code, for a search by
+ * criterion (findings cite the version of their campaign, so older codes can still be typed).
+ */
+export function useAllCriteria(): readonly Criterion[] {
+  const templates = useQuery({
+    queryKey: checklistKeys.templates,
+    queryFn: async () => (await call(api.GET('/api/v1/checklist-templates'))).items,
+    staleTime: 5 * 60_000,
+  });
+  const versions = useQueries({
+    queries: (templates.data ?? []).map((template) => ({
+      queryKey: checklistKeys.version(template.newestVersion),
+      queryFn: () => getChecklistVersion(template.newestVersion),
+      staleTime: Infinity,
+    })),
+  });
+  const byCode = new Map<string, Criterion>();
+  for (const version of versions) for (const criterion of version.data?.criteria ?? []) if (!byCode.has(criterion.code)) byCode.set(criterion.code, criterion);
+  return [...byCode.values()];
 }
