@@ -82,6 +82,12 @@ describe('accounts: admin changes and own password', () => {
     expect(laptop.body.user).toMatchObject({ mustChangePassword: true });
     const phone = await login(username, TEMPORARY);
     expect((await me(phone.token)).body).toMatchObject({ mustChangePassword: true });
+    // Until then the temporary password (which the admin knows too) opens the account itself only.
+    const held = await http().get('/api/v1/inspections').set('Authorization', `Bearer ${laptop.token}`).set('Accept-Language', 'vi');
+    expect(held.status).toBe(403);
+    expect(held.body.detail).toBe('Vui lòng đặt mật khẩu của riêng bạn trước (POST /api/v1/me/password): quản trị viên đã đặt lại mật khẩu của bạn.');
+    expect((await http().get('/api/v1/me/work').set('Authorization', `Bearer ${phone.token}`)).status).toBe(403);
+    expect((await http().patch('/api/v1/me').set('Authorization', `Bearer ${phone.token}`).send({ language: 'en' })).status).toBe(200);
 
     const wrong = await http().post('/api/v1/me/password').set('Authorization', `Bearer ${laptop.token}`).send({ currentPassword: 'not it', newPassword: 'my own new password' });
     expect(wrong.status).toBe(400);
@@ -93,8 +99,9 @@ describe('accounts: admin changes and own password', () => {
 
     const changed = await http().post('/api/v1/me/password').set('Authorization', `Bearer ${laptop.token}`).send({ currentPassword: TEMPORARY, newPassword: 'my own new password' });
     expect(changed.status).toBe(204);
-    // This session lives on, the other one ended.
+    // This session lives on, now with the whole of the account's role; the other one ended.
     expect((await me(laptop.token)).body).toMatchObject({ mustChangePassword: false });
+    expect((await http().get('/api/v1/inspections').set('Authorization', `Bearer ${laptop.token}`)).status).toBe(200);
     expect((await refresh(laptop.cookie)).status).toBe(200);
     expect((await me(phone.token)).status).toBe(401);
     expect((await refresh(phone.cookie)).status).toBe(401);

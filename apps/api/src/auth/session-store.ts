@@ -94,15 +94,15 @@ export class SessionStore {
    * ran out, or the account was deactivated. The role and unit are read here, not from the token,
    * so an admin's change applies to the next request.
    */
-  async activeSubject(sessionId: string, userId: string): Promise<Pick<UserEntity, 'id' | 'username' | 'role' | 'unitId'> | undefined> {
-    const rows: { id: string; username: string; role: UserEntity['role']; unit_id: string | null }[] = await this.db.query(
-      `SELECT u.id, u.username, u.role, u.unit_id
+  async activeSubject(sessionId: string, userId: string): Promise<Pick<UserEntity, 'id' | 'username' | 'role' | 'unitId' | 'mustChangePassword'> | undefined> {
+    const rows: { id: string; username: string; role: UserEntity['role']; unit_id: string | null; must_change_password: boolean }[] = await this.db.query(
+      `SELECT u.id, u.username, u.role, u.unit_id, u.must_change_password
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId, userId],
     );
     const row = rows[0];
-    return row ? { id: row.id, username: row.username, role: row.role, unitId: row.unit_id } : undefined;
+    return row ? { id: row.id, username: row.username, role: row.role, unitId: row.unit_id, mustChangePassword: row.must_change_password } : undefined;
   }
 
   /** When the cookie should stop being sent: the earlier of the idle timeout and the absolute end. */

@@ -124,6 +124,10 @@ export const DETAIL_MESSAGES: readonly Phrase[] = [
   { en: 'Send a bearer token from POST /api/v1/auth/login.', vi: 'Vui lòng đăng nhập (gửi mã truy cập nhận từ POST /api/v1/auth/login).' },
   { en: 'The role {role} may not do this (allowed: {roles}).', vi: 'Vai trò {role} không được thực hiện thao tác này (chỉ dành cho: {roles}).' },
   { en: 'The role {role} may not do this.', vi: 'Vai trò {role} không được thực hiện thao tác này.' },
+  {
+    en: 'Choose your own password first (POST /api/v1/me/password): an administrator reset it.',
+    vi: 'Vui lòng đặt mật khẩu của riêng bạn trước (POST /api/v1/me/password): quản trị viên đã đặt lại mật khẩu của bạn.',
+  },
   { en: 'The current password is wrong.', vi: 'Mật khẩu hiện tại không đúng.' },
   { en: 'The new password must differ from the current one.', vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
   { en: 'The username {username} is taken.', vi: 'Tên đăng nhập {username} đã có người sử dụng.' },

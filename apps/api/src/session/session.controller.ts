@@ -8,7 +8,7 @@ import { problems } from '../common/problem';
 import { UserView } from '../directory/directory.dto';
 import { DirectoryService } from '../directory/directory.service';
 import { EmptyDto } from '../inspections/inspection.dto';
-import { AnyRole, AuthenticatedUser, CurrentUser, Public } from '../auth/access.decorators';
+import { AuthenticatedUser, CurrentUser, OwnAccount, Public } from '../auth/access.decorators';
 import { ChangePasswordDto, LoginDto, LoginResult, UpdateMeDto } from './session.dto';
 import { SessionGrant, SessionService } from './session.service';
 import { LOGIN_THROTTLE_PER_ADDRESS, LOGIN_THROTTLE_PER_USERNAME } from '../auth/login-throttle';
@@ -51,7 +51,7 @@ export class SessionController {
   }
 
   @Post('auth/logout')
-  @AnyRole()
+  @OwnAccount()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session of the access token is revoked (its access tokens stop working at once) and the cookie cleared.' })
   @ApiProblem(400)
@@ -62,7 +62,7 @@ export class SessionController {
   }
 
   @Get('me')
-  @AnyRole()
+  @OwnAccount()
   @ApiOkResponse({ type: UserView })
   @ApiProblem(404, 'The account of the token no longer exists.')
   async me(@CurrentUser() user: AuthenticatedUser): Promise<UserView> {
@@ -72,7 +72,7 @@ export class SessionController {
   }
 
   @Patch('me')
-  @AnyRole()
+  @OwnAccount()
   @ApiOkResponse({ type: UserView, description: 'The caller, changed: the language they chose, their display name.' })
   @ApiProblems(400, [404, 'The account of the token no longer exists.'])
   @ApiJsonBodyProblems()
@@ -83,7 +83,7 @@ export class SessionController {
   }
 
   @Post('me/password')
-  @AnyRole()
+  @OwnAccount()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The password is changed, mustChangePassword cleared, and every other session of the user revoked (this one stays).' })
   @ApiProblems([400, 'Invalid input, a wrong current password (field currentPassword), or a new password equal to the current one.'], [404, 'The account of the token no longer exists.'])

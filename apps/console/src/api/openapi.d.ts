@@ -3376,7 +3376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, inspector, lead_inspector, chairman. */
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3426,7 +3426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,7 +3506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3595,7 +3595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3684,7 +3684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3762,7 +3762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3842,7 +3842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, inspector, lead_inspector, chairman. */
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3892,7 +3892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3967,6 +3967,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such unit (for a unit head: any unit but their own). */
             404: {
                 headers: {
@@ -4019,7 +4028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4107,7 +4116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4195,7 +4204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4281,7 +4290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4334,7 +4343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4405,7 +4414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4499,7 +4508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, chairman. */
+            /** @description Only admin, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4562,7 +4571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, chairman. */
+            /** @description Only admin, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4599,7 +4608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, inspector, lead_inspector, chairman. */
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4649,7 +4658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4704,7 +4713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, inspector, lead_inspector, chairman. */
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4754,7 +4763,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4833,7 +4842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin. */
+            /** @description Only admin, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4917,6 +4926,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such published version. */
             404: {
                 headers: {
@@ -4970,7 +4988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, inspector, lead_inspector, chairman. */
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5024,7 +5042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only lead_inspector. */
+            /** @description Only lead_inspector, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5108,7 +5126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, inspector, lead_inspector, chairman. */
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5173,7 +5191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only lead_inspector. */
+            /** @description Only lead_inspector, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5280,6 +5298,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     InspectionsController_get: {
@@ -5312,6 +5339,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5364,6 +5400,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5428,7 +5473,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only lead_inspector.
+             * @description Only lead_inspector, once the account chose its own password.
              *
              *     Or not the campaign’s own lead inspector.
              */
@@ -5542,7 +5587,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only lead_inspector.
+             * @description Only lead_inspector, once the account chose its own password.
              *
              *     Or not the campaign’s own lead inspector.
              */
@@ -5656,7 +5701,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only inspector, lead_inspector.
+             * @description Only inspector, lead_inspector, once the account chose its own password.
              *
              *     Or not a member of the inspection’s team.
              */
@@ -5771,7 +5816,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only inspector, lead_inspector.
+             * @description Only inspector, lead_inspector, once the account chose its own password.
              *
              *     Or not the finding’s author.
              */
@@ -5886,7 +5931,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only inspector, lead_inspector.
+             * @description Only inspector, lead_inspector, once the account chose its own password.
              *
              *     Or neither the finding’s author nor the lead inspector.
              */
@@ -6000,7 +6045,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only lead_inspector.
+             * @description Only lead_inspector, once the account chose its own password.
              *
              *     Or not the campaign’s own lead inspector.
              */
@@ -6114,7 +6159,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only lead_inspector.
+             * @description Only lead_inspector, once the account chose its own password.
              *
              *     Or not the campaign’s own lead inspector.
              */
@@ -6227,7 +6272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only chairman. */
+            /** @description Only chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6337,7 +6382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only chairman. */
+            /** @description Only chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6448,7 +6493,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only inspector.
+             * @description Only inspector, once the account chose its own password.
              *
              *     Or not an inspector of the inspection’s team.
              */
@@ -6562,7 +6607,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only unit_head.
+             * @description Only unit_head, once the account chose its own password.
              *
              *     Or not the head of the inspected unit.
              */
@@ -6676,7 +6721,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only unit_head.
+             * @description Only unit_head, once the account chose its own password.
              *
              *     Or not the head of the inspected unit.
              */
@@ -6790,7 +6835,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only lead_inspector.
+             * @description Only lead_inspector, once the account chose its own password.
              *
              *     Or not the campaign’s own lead inspector.
              */
@@ -6905,7 +6950,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only lead_inspector.
+             * @description Only lead_inspector, once the account chose its own password.
              *
              *     Or not the campaign’s own lead inspector.
              */
@@ -7020,7 +7065,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only unit_head.
+             * @description Only unit_head, once the account chose its own password.
              *
              *     Or not the head of the inspected unit.
              */
@@ -7135,7 +7180,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only lead_inspector.
+             * @description Only lead_inspector, once the account chose its own password.
              *
              *     Or not the campaign’s own lead inspector.
              */
@@ -7249,7 +7294,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only lead_inspector.
+             * @description Only lead_inspector, once the account chose its own password.
              *
              *     Or not the campaign’s own lead inspector.
              */
@@ -7363,7 +7408,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Only lead_inspector, chairman.
+             * @description Only lead_inspector, chairman, once the account chose its own password.
              *
              *     Or a lead inspector other than the campaign’s own.
              */
@@ -7476,7 +7521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, inspector, lead_inspector, chairman. */
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7528,7 +7573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only chairman, lead_inspector, unit_head. */
+            /** @description Only chairman, lead_inspector, unit_head, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7584,7 +7629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only chairman. */
+            /** @description Only chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7690,6 +7735,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     NotificationsController_markRead: {
@@ -7727,6 +7781,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7790,6 +7853,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ReportsController_dashboard: {
@@ -7830,6 +7902,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7895,7 +7976,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A unit head asking for another unit. */
+            /**
+             * @description A unit head asking for another unit.
+             *
+             *     The account must first choose its own password (an administrator reset it).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7969,7 +8054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only admin, inspector, lead_inspector, chairman. */
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8043,6 +8128,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many reports or printed conclusions in a minute for this user; Retry-After says when to try again. */
             429: {
                 headers: {
@@ -8085,6 +8179,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8163,6 +8266,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Larger than ATTACHMENT_MAX_BYTES (20 MiB by default), or over the uploader’s ATTACHMENT_QUOTA_BYTES_PER_USER in total (1 GiB by default). */
             413: {
                 headers: {
@@ -8224,6 +8336,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The account must first choose its own password (an administrator reset it). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
