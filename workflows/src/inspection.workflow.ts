@@ -7,6 +7,7 @@ import {
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
+  patched,
   setHandler,
   sleep,
   startChild,
@@ -14,7 +15,9 @@ import {
 } from '@temporalio/workflow';
 import {
   Actor,
+  CalendarYear,
   decide,
+  defaultCalendar,
   dueTimers,
   evolve,
   InspectionCommand,
@@ -25,6 +28,7 @@ import {
   streamIds,
   SYSTEM,
   timersDueBy,
+  WorkingCalendar,
 } from '@inspectorate/domain';
 import {
   CommandEnvelope,
@@ -53,7 +57,16 @@ export interface InspectionWorkflowInput {
   readonly handledUpdates?: Record<string, CommandResult>;
   /** Continue as new once the history has this many events (default: when the server suggests it). */
   readonly historyLimit?: number;
+  /** The working-day calendar of the latest command that carried one (kept across continue-as-new and given to a follow-up). */
+  readonly calendar?: readonly CalendarYear[];
 }
+
+/**
+ * The patch that made the calendar an input: commands carry the calendar as it was when they
+ * were sent, and the workflow counts with it instead of the table compiled into the bundle.
+ * Histories recorded before it replay with the compiled table (their envelopes carry none).
+ */
+export const CALENDAR_AS_DATA_PATCH = 'calendar-as-data';
 
 /**
  * One inspection, from its secret planning to closure. A thin durable shell around the pure
@@ -69,6 +82,13 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
   let statusKnownToCampaign = input.statusKnownToCampaign ?? state.status;
   const handled = new HandledUpdates(input.handledUpdates);
   const lock = new Lock();
+  // The calendar the timers count with: the latest a command brought. Deadlines already set are
+  // instants in the state and do not move with it; only RecomputeDeadlines moves them, explicitly.
+  let calendarYears = input.calendar;
+  let calendar: WorkingCalendar = calendarYears ? new WorkingCalendar(calendarYears) : defaultCalendar;
+  /** The calendar an envelope brings, or the one the workflow has. Pure: the validator uses it too. */
+  const calendarFor = (envelope: CommandEnvelope<InspectionCommand>): WorkingCalendar =>
+    envelope.calendar ? new WorkingCalendar(envelope.calendar) : calendar;
 
   setHandler(inspectionStateQuery, () => ({ state, version, backfill }));
 
@@ -80,7 +100,7 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
         if (handled.has(currentUpdateInfo()?.id)) return;
         checkAddress(envelope);
         const now = commandTime(envelope.occurredAt, backfill);
-        const decided = decide(state, envelope.command, envelope.actor, { now, newId: () => 'validation-only' });
+        const decided = decide(state, envelope.command, envelope.actor, { now, newId: () => 'validation-only', calendar: calendarFor(envelope) });
         if (isRejection(decided)) throw rejectionFailure(decided);
       },
     },
@@ -102,7 +122,11 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
     if (earlier) return earlier;
     const now = commandTime(envelope.occurredAt, backfill);
     if (backfill) await fireTimersDueBy(now);
-    const decided = decide(state, envelope.command, envelope.actor, { now, newId: uuid4 });
+    if (envelope.calendar && patched(CALENDAR_AS_DATA_PATCH)) {
+      calendarYears = envelope.calendar;
+      calendar = new WorkingCalendar(envelope.calendar);
+    }
+    const decided = decide(state, envelope.command, envelope.actor, { now, newId: uuid4, calendar });
     if (isRejection(decided)) throw rejectionFailure(decided);
 
     const followUp = decided.find((e) => e.type === 'FollowUpScheduled');
@@ -119,10 +143,10 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
   /** Applies every timer due by `now`, in order; each event is dated at its deadline. */
   async function fireTimersDueBy(now: Date): Promise<void> {
     for (;;) {
-      const [due] = timersDueBy(state, now);
+      const [due] = timersDueBy(state, now, calendar);
       if (!due) break;
       const at = new Date(Math.max(Date.parse(due.at), Date.parse(state.lastEventAt)));
-      const decided = decide(state, due.command, SYSTEM, { now: at, newId: uuid4 });
+      const decided = decide(state, due.command, SYSTEM, { now: at, newId: uuid4, calendar });
       if (isRejection(decided)) {
         // A timer derived from the state that the state then refuses is a bug: fail this attempt
         // (the main loop backs off) rather than spin on a timer that is due again at once.
@@ -181,7 +205,7 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
   async function startFollowUp(followUpState: InspectionState): Promise<void> {
     await startChild(inspectionWorkflow, {
       workflowId: streamIds.inspection(followUpState.id),
-      args: [{ state: followUpState, version: 1, campaignWorkflowId: input.campaignWorkflowId, backfill, historyLimit: input.historyLimit }],
+      args: [{ state: followUpState, version: 1, campaignWorkflowId: input.campaignWorkflowId, backfill, historyLimit: input.historyLimit, ...(calendarYears ? { calendar: calendarYears } : {}) }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
     await getExternalWorkflowHandle(input.campaignWorkflowId).signal(followUpPlannedSignal, {
@@ -206,7 +230,7 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
   const finished = () => state.status === 'cancelled' && !state.cases.some((c) => c.status === 'open');
 
   while (!finished()) {
-    const next = backfill ? undefined : dueTimers(state)[0];
+    const next = backfill ? undefined : dueTimers(state, calendar)[0];
     const seenVersion = version;
     const seenBackfill = backfill;
     const wake = () => version !== seenVersion || backfill !== seenBackfill || shouldContinueAsNew(input.historyLimit);
@@ -235,6 +259,7 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
         statusKnownToCampaign,
         handledUpdates: handled.toJSON(),
         historyLimit: input.historyLimit,
+        ...(calendarYears ? { calendar: calendarYears } : {}),
       });
     }
   }

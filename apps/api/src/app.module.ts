@@ -6,6 +6,8 @@ import { AccountabilityModule } from './accountability/accountability.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthorityModule } from './authority/authority.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CalendarStoreModule } from './calendar/calendar.store';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ConsoleModule } from './console/console.module';
@@ -36,6 +38,7 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
+        CalendarStoreModule,
         IdempotencyModule,
         AuthModule,
         SessionModule,
@@ -45,6 +48,7 @@ export class AppModule implements NestModule {
         HealthModule,
         AuditModule,
         AuthorityModule,
+        CalendarModule,
         CampaignsModule,
         InspectionsModule,
         FindingsModule,

@@ -8,6 +8,7 @@ import { addressCommand, workflowIds } from '@inspectorate/temporal';
 import { campaignCommandUpdate, COMMAND_REJECTED, CommandEnvelope, CommandResult, inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
 import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
 import { isDependencyOutage } from '../common/dependency-outage';
+import { CalendarStore } from '../calendar/calendar.store';
 import { ProblemException } from '../common/problem';
 
 export interface CommandOptions {
@@ -35,12 +36,30 @@ export class CommandGateway {
   constructor(
     @Inject(Client) private readonly client: Client,
     private readonly config: AppConfig,
+    private readonly calendar: CalendarStore,
   ) {}
 
-  inspection(inspectionId: string, command: InspectionCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
+  /**
+   * Every inspection command carries the working-day calendar as it is now: the workflow counts
+   * the deadlines the command sets with it (workflows never read the database), so a deadline is
+   * counted with the calendar as it was when it was set, and history records which that was.
+   */
+  async inspection(inspectionId: string, command: InspectionCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
     const workflowId = workflowIds.inspection(inspectionId);
     const handle = this.client.workflow.getHandle(workflowId);
-    return this.send(() => handle.executeUpdate(inspectionCommandUpdate, addressCommand(workflowId, envelope(command, actor, options), updateId(actor, options))));
+    const calendar = await this.readCalendar();
+    return this.send(() =>
+      handle.executeUpdate(inspectionCommandUpdate, addressCommand(workflowId, { ...envelope(command, actor, options), calendar }, updateId(actor, options))),
+    );
+  }
+
+  private async readCalendar() {
+    try {
+      return await this.calendar.snapshot();
+    } catch (error) {
+      if (isDependencyOutage(error)) throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'The database is unavailable for the moment; try again shortly.');
+      throw error;
+    }
   }
 
   campaign(campaignId: string, command: CampaignCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {

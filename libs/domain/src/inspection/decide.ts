@@ -79,7 +79,7 @@ function decideCounting(run: () => Decision): Decision {
     return run();
   } catch (error) {
     if (isCalendarGap(error)) {
-      return conflict(`There is no working-day calendar for ${error.year}, so this deadline cannot be counted. An administrator must enter the holidays of ${error.year} first.`);
+      return conflict(`There is no working-day calendar for ${error.year}, so this deadline cannot be counted. An administrator must enter that year's holidays first.`);
     }
     throw error;
   }

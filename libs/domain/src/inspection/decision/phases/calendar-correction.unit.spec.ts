@@ -34,7 +34,7 @@ describe('deadlines are counted with the calendar the command carries', () => {
     const decided = decide(story.state, { type: 'EndVisit' }, people.lead, fixedContext('2026-12-28 10:00', 1, only2026));
     expect(decided).toEqual(expect.objectContaining({ rejected: true, code: 'conflict' }));
     expect((decided as { reason: string }).reason).toBe(
-      'There is no working-day calendar for 2027, so this deadline cannot be counted. An administrator must enter the holidays of 2027 first.',
+      "There is no working-day calendar for 2027, so this deadline cannot be counted. An administrator must enter that year's holidays first.",
     );
   });
 });
