@@ -1,5 +1,5 @@
 import { defaultCalendar, endOfLocalDay, toLocalDate } from '@inspectorate/domain';
-import { Scenario } from '../harness/scenario';
+import { PolicyInput, Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 
 /**
@@ -27,7 +27,7 @@ describe('the working-day calendar as data', () => {
   const dueAfter = (workingDays: number) => endOfLocalDay(defaultCalendar.addWorkingDays(today(), workingDays)).toISOString();
   const oneLater = (dueAt: string) => endOfLocalDay(defaultCalendar.addWorkingDays(toLocalDate(new Date(dueAt)), 1)).toISOString();
 
-  async function inProgress(unitId: string, policy?: Parameters<Scenario['campaign']>[0]['policy']) {
+  async function inProgress(unitId: string, policy?: PolicyInput) {
     const { inspectionId } = await scenario.plannedInspection({ units: [unitId], ...(policy ? { policy } : {}) });
     await scenario.start(inspectionId);
     const findingId = await scenario.finding(inspectionId);

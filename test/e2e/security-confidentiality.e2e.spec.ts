@@ -1,6 +1,7 @@
 import { Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { defaultCalendar } from '@inspectorate/domain';
 import { EncryptionCodec, parseEncryptionKeys, workflowIds } from '@inspectorate/temporal';
 import { eventually, Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
@@ -148,6 +149,21 @@ describe('confidentiality of planned inspections', () => {
     expect(lonely.body).toEqual(nowhere.body);
     // The team sees them all, so the ids above are real.
     for (const secret of secrets) expect((await send(stack, people.lead, { method: 'GET', path: `/api/v1/inspections/${secret.inspectionId}` })).status).toBe(200);
+  });
+
+  it('a calendar correction never counts, names or touches a planned inspection', async () => {
+    const { api, people } = stack;
+    const holiday = await api.expect(
+      201,
+      api.post(people.admin, '/calendar/entries', { date: defaultCalendar.addWorkingDays(today, 1), kind: 'holiday', nameVi: 'Nghỉ thử', nameEn: 'Test day off', source: 'Thử' }),
+    );
+    try {
+      const preview = await api.expect(200, api.get(people.admin, '/calendar/corrections'));
+      const named = JSON.stringify(preview);
+      for (const secret of secrets) expect({ secret: secret.label, named: named.includes(secret.inspectionId) }).toEqual({ secret: secret.label, named: false });
+    } finally {
+      await api.expect(204, api.post(people.admin, `/calendar/entries/${holiday.id}/remove`, {}));
+    }
   });
 
   it('never shows the visit window to the unit head, even once the visit has started', async () => {
