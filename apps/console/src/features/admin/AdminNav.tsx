@@ -16,6 +16,9 @@ export function AdminNav() {
         <li>
           <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/admin/calendar">{t('nav.calendar')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

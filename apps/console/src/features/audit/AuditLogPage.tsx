@@ -36,6 +36,10 @@ const KIND_ORDER = {
   report_exported: 14,
   conclusion_pdf_downloaded: 15,
   planned_window_read: 16,
+  calendar_entry_added: 17,
+  calendar_entry_changed: 18,
+  calendar_entry_removed: 19,
+  calendar_correction_applied: 20,
 } satisfies Record<AuditKind, number>;
 const KINDS = Object.keys(KIND_ORDER) as AuditKind[];
 const PAGE = 50;
