@@ -257,7 +257,7 @@ describe('confidentiality of planned inspections', () => {
 function isSdkBookkeeping(payload: Payload): boolean {
   const value: unknown = JSON.parse(Buffer.from(payload.data ?? []).toString('utf8'));
   const keysWithin = (allowed: string[]) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => allowed.includes(k));
-  const patchIds = ['append-as-local-activity', 'fifo-lock']; // the patches of workflows/src (event-log.ts, lock.ts)
+  const patchIds = ['append-as-local-activity', 'fifo-lock', 'calendar-as-data']; // the patches of workflows/src (event-log.ts, lock.ts, inspection.workflow.ts)
   return (
     keysWithin(['id', 'deprecated']) || // a patch marker
     keysWithin(['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time']) || // a local activity's marker
