@@ -29,6 +29,8 @@ describe('workflow determinism: replaying recorded histories', () => {
   it('has committed histories of the representative runs, from before and after each patch', () => {
     const runs = ['campaign-happy-path', 'inspection-happy-path', 'inspection-overdue-escalated', 'inspection-dispute', 'inspection-extension', 'inspection-cancelled'];
     expect(committed).toEqual(expect.arrayContaining(runs.map((run) => `${run}.json`)));
+    // Recorded after patch 'calendar-as-data': a correction applied to a running inspection.
+    expect(committed).toContain('inspection-calendar-correction.json');
     // Recorded before the append became a local activity (patch 'append-as-local-activity'): they
     // must keep replaying for as long as such workflows may still be open.
     expect(committed).toEqual(expect.arrayContaining(runs.map((run) => `${run}.before-local-append.json`)));
@@ -83,6 +85,31 @@ describe('workflow determinism: replaying recorded histories', () => {
     await api.expect(201, api.post(people.lead, `/inspections/${followed.inspectionId}/follow-up`, { windowStart: inDays(30), windowEnd: inDays(40) }));
     runs['inspection-follow-up'] = workflowIds.inspection(followed.inspectionId);
 
+    await replayAndKeep(runs);
+  });
+
+  // Patch 'calendar-as-data': commands carry the calendar, and a correction reaches a running
+  // inspection as RecomputeDeadlines → DeadlineRecomputed. Its own history, recorded after the patch.
+  it('records a run with a calendar correction applied to a running inspection and replays it', async () => {
+    const { api, people } = stack;
+    const { inspectionId } = await scenario.plannedInspection({ units: [people.units.c] });
+    await scenario.start(inspectionId);
+    const findingId = await scenario.finding(inspectionId);
+    await scenario.endVisit(inspectionId);
+    const year = (await api.expect(200, api.get(people.admin, `/calendar/entries?year=${inDays(1).slice(0, 4)}`))).entries as { date: string }[];
+    const taken = new Set(year.map((e) => e.date));
+    const day = [1, 2, 3, 4, 5, 6, 7].map((n) => inDays(n)).find((d) => !taken.has(d) && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))!;
+    const holiday = await api.expect(201, api.post(people.admin, '/calendar/entries', { date: day, kind: 'holiday', nameVi: 'Nghỉ thử', nameEn: 'Test day off', source: 'Thử' }));
+    try {
+      expect(await api.expect(200, api.post(people.admin, '/calendar/corrections', { reason: 'Thông báo thử' }))).toMatchObject({ appliedInspections: 1 });
+    } finally {
+      await api.expect(204, api.post(people.admin, `/calendar/entries/${holiday.id}/remove`, {}));
+    }
+    await scenario.conclude(inspectionId, [{ findingId }]);
+    await replayAndKeep({ 'inspection-calendar-correction': workflowIds.inspection(inspectionId) });
+  });
+
+  async function replayAndKeep(runs: Record<string, string>): Promise<void> {
     for (const [name, workflowId] of Object.entries(runs)) {
       const history = await stack.temporal.workflow.getHandle(workflowId).fetchHistory();
       await expect(Worker.runReplayHistory(replayOptions(), history, workflowId)).resolves.toBeUndefined();
@@ -91,5 +118,5 @@ describe('workflow determinism: replaying recorded histories', () => {
         writeFileSync(path.join(HISTORIES, `${name}.json`), `${historyToJSON(history)}\n`);
       }
     }
-  });
+  }
 });

@@ -1,6 +1,7 @@
 import { Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { defaultCalendar } from '@inspectorate/domain';
 import { EncryptionCodec, parseEncryptionKeys, workflowIds } from '@inspectorate/temporal';
 import { eventually, Scenario } from '../harness/scenario';
 import { TestStack } from '../harness/stack';
@@ -148,6 +149,21 @@ describe('confidentiality of planned inspections', () => {
     for (const secret of secrets) expect((await send(stack, people.lead, { method: 'GET', path: `/api/v1/inspections/${secret.inspectionId}` })).status).toBe(200);
   });
 
+  it('a calendar correction never counts, names or touches a planned inspection', async () => {
+    const { api, people } = stack;
+    const holiday = await api.expect(
+      201,
+      api.post(people.admin, '/calendar/entries', { date: defaultCalendar.addWorkingDays(today, 1), kind: 'holiday', nameVi: 'Nghỉ thử', nameEn: 'Test day off', source: 'Thử' }),
+    );
+    try {
+      const preview = await api.expect(200, api.get(people.admin, '/calendar/corrections'));
+      const named = JSON.stringify(preview);
+      for (const secret of secrets) expect({ secret: secret.label, named: named.includes(secret.inspectionId) }).toEqual({ secret: secret.label, named: false });
+    } finally {
+      await api.expect(204, api.post(people.admin, `/calendar/entries/${holiday.id}/remove`, {}));
+    }
+  });
+
   it('never shows the visit window to the unit head, even once the visit has started', async () => {
     const { api, people } = stack;
     const [planned] = secrets;
@@ -239,7 +255,7 @@ describe('confidentiality of planned inspections', () => {
 function isSdkBookkeeping(payload: Payload): boolean {
   const value: unknown = JSON.parse(Buffer.from(payload.data ?? []).toString('utf8'));
   const keysWithin = (allowed: string[]) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => allowed.includes(k));
-  const patchIds = ['append-as-local-activity', 'fifo-lock']; // the patches of workflows/src (event-log.ts, lock.ts)
+  const patchIds = ['append-as-local-activity', 'fifo-lock', 'calendar-as-data']; // the patches of workflows/src (event-log.ts, lock.ts, inspection.workflow.ts)
   return (
     keysWithin(['id', 'deprecated']) || // a patch marker
     keysWithin(['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time']) || // a local activity's marker

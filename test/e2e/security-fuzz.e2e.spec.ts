@@ -147,6 +147,14 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
     const unitCodes = ['a', 'lower-case', '-LEADING', 'X'.repeat(65), 'A B', "A';--", ''];
     const inactiveUnit = await api.expect(201, api.post(people.admin, '/units', { code: 'FUZZ-INACTIVE', name: 'Đơn vị đã giải thể', kind: 'commune' }));
     await api.expect(200, api.post(people.admin, `/units/${inactiveUnit.id}/deactivate`, {}));
+    const calendarEntry = (await api.expect(200, api.get(people.admin, '/calendar/entries?year=2026'))).entries[0];
+    const entryFields = (required: boolean) => [
+      date('date', required),
+      oneOf('kind', ['holiday', 'make_up_working_day'], required),
+      text('nameVi', 200, required),
+      text('nameEn', 200, required),
+      text('source', 500, required),
+    ];
 
     targets = [
       {
@@ -294,6 +302,16 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
       },
       { name: 'dry-run an import', method: 'POST', path: '/imports/dry-run', user: people.admin, bodies: malformedImport({ apply: false, maxBytes: IMPORT_MAX_BYTES }) },
       { name: 'apply an import', method: 'POST', path: '/imports/apply', user: people.admin, bodies: malformedImport({ apply: true, maxBytes: IMPORT_MAX_BYTES }) },
+      {
+        name: 'add a calendar entry', method: 'POST', path: '/calendar/entries', user: people.admin,
+        bodies: json({ valid: { date: '2027-03-06', kind: 'make_up_working_day', nameVi: 'Làm bù', nameEn: 'Make-up day', source: 'Thông báo thử' }, fields: entryFields(true) }),
+      },
+      {
+        name: 'change a calendar entry', method: 'PATCH', path: `/calendar/entries/${calendarEntry.id}`, user: people.admin,
+        bodies: json({ valid: { nameEn: 'Renamed' }, fields: entryFields(false) }),
+      },
+      { name: 'remove a calendar entry', method: 'POST', path: `/calendar/entries/${calendarEntry.id}/remove`, user: people.admin, bodies: json({ valid: {}, fields: [] }) },
+      { name: 'apply a calendar correction', method: 'POST', path: '/calendar/corrections', user: people.admin, bodies: json({ valid: { reason: 'Điều chỉnh' }, fields: [text('reason', 10_000)] }) },
     ];
 
     // Timers of the fixtures have fired (the case above); from here on nothing may change.
@@ -310,6 +328,7 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
     'decide an accountability case', 'mark a notification read', 'upload an attachment',
     'change the authority', 'change a unit', 'deactivate a unit', 'reactivate a unit', 'dry-run an import', 'apply an import',
     'publish a checklist template', 'publish a checklist version',
+    'add a calendar entry', 'change a calendar entry', 'remove a calendar entry', 'apply a calendar correction',
   ];
 
   it.each(NAMES)('%s: every malformed request is a 4xx problem, with no internals', async (name) => {
@@ -345,6 +364,11 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
         { name: 'limit', valid: '5', invalid: fc.constantFrom('0', '501', '-1', '1.5', 'x', '', '1e3', '5; DROP TABLE audit_log') },
         { name: 'cursor', invalid: fc.constantFrom('x', 'bm90LWEtY3Vyc29y', 'W10', 'WyJ4IiwieSJd', '!!', 'a'.repeat(201)) },
       ],
+    },
+    {
+      name: 'read a year of the calendar',
+      path: '/calendar/entries',
+      params: () => [{ name: 'year', valid: '2026', invalid: fc.constantFrom('1999', '2101', 'x', '', '2026.5', '-2026', '1e3', '2026; DROP TABLE calendar_entries', '[object Object]') }],
     },
   ];
   it.each(QUERIES.map((q) => q.name))('%s: every malformed query is a 4xx problem, with no internals', async (name) => {

@@ -7,6 +7,7 @@ import {
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
+  patched,
   setHandler,
   sleep,
   startChild,
@@ -15,6 +16,7 @@ import {
 import {
   Actor,
   decide,
+  defaultCalendar,
   dueTimers,
   evolve,
   followUpPlan,
@@ -27,6 +29,7 @@ import {
   streamIds,
   SYSTEM,
   timersDueBy,
+  WorkingCalendar,
 } from '@inspectorate/domain';
 import {
   CommandEnvelope,
@@ -48,6 +51,13 @@ import { HandledUpdates } from './support/handled-updates';
 import { shouldContinueAsNew } from './support/history-limit';
 
 /**
+ * The patch that made the calendar an input: commands carry the calendar as it was when they
+ * were sent, and the workflow counts with it instead of the table compiled into the bundle.
+ * Histories recorded before it replay with the compiled table (their envelopes carry none).
+ */
+export const CALENDAR_AS_DATA_PATCH = 'calendar-as-data';
+
+/**
  * One inspection, from its secret planning to closure. A thin durable shell around the pure
  * decider: commands arrive as Updates (validated by `decide` before they touch history), their
  * events are appended by an activity, and the deadlines the state implies are timers that send
@@ -61,6 +71,13 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
   let statusKnownToCampaign = input.statusKnownToCampaign ?? state.status;
   const handled = new HandledUpdates(input.handledUpdates);
   const lock = new Lock();
+  // The calendar the timers count with: the latest a command brought. Deadlines already set are
+  // instants in the state and do not move with it; only RecomputeDeadlines moves them, explicitly.
+  let calendarYears = input.calendar;
+  let calendar: WorkingCalendar = calendarYears ? new WorkingCalendar(calendarYears) : defaultCalendar;
+  /** The calendar an envelope brings, or the one the workflow has. Pure: the validator uses it too. */
+  const calendarFor = (envelope: CommandEnvelope<InspectionCommand>): WorkingCalendar =>
+    envelope.calendar ? new WorkingCalendar(envelope.calendar) : calendar;
 
   setHandler(inspectionStateQuery, () => ({ state, version, backfill }));
 
@@ -72,7 +89,7 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
         if (handled.has(currentUpdateInfo()?.id)) return;
         checkAddress(envelope);
         const now = commandTime(envelope.occurredAt, backfill);
-        const decided = decide(state, envelope.command, envelope.actor, { now, newId: () => 'validation-only' });
+        const decided = decide(state, envelope.command, envelope.actor, { now, newId: () => 'validation-only', calendar: calendarFor(envelope) });
         if (isRejection(decided)) throw rejectionFailure(decided);
       },
     },
@@ -94,7 +111,11 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
     if (earlier) return earlier;
     const now = commandTime(envelope.occurredAt, backfill);
     if (backfill) await fireTimersDueBy(now);
-    const decided = decide(state, envelope.command, envelope.actor, { now, newId: uuid4 });
+    if (envelope.calendar && patched(CALENDAR_AS_DATA_PATCH)) {
+      calendarYears = envelope.calendar;
+      calendar = new WorkingCalendar(envelope.calendar);
+    }
+    const decided = decide(state, envelope.command, envelope.actor, { now, newId: uuid4, calendar });
     if (isRejection(decided)) throw rejectionFailure(decided);
 
     const followUp = decided.find((e): e is InspectionEventOf<'FollowUpScheduled'> => e.type === 'FollowUpScheduled');
@@ -111,10 +132,10 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
   /** Applies every timer due by `now`, in order; each event is dated at its deadline. */
   async function fireTimersDueBy(now: Date): Promise<void> {
     for (;;) {
-      const [due] = timersDueBy(state, now);
+      const [due] = timersDueBy(state, now, calendar);
       if (!due) break;
       const at = new Date(Math.max(Date.parse(due.at), Date.parse(state.lastEventAt)));
-      const decided = decide(state, due.command, SYSTEM, { now: at, newId: uuid4 });
+      const decided = decide(state, due.command, SYSTEM, { now: at, newId: uuid4, calendar });
       if (isRejection(decided)) {
         // A timer derived from the state that the state then refuses is a bug: fail this attempt
         // (the main loop backs off) rather than spin on a timer that is due again at once.
@@ -161,7 +182,7 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
   async function startFollowUp(followUpState: InspectionState): Promise<void> {
     await startChild(inspectionWorkflow, {
       workflowId: streamIds.inspection(followUpState.id),
-      args: [{ state: followUpState, version: 1, campaignWorkflowId: input.campaignWorkflowId, backfill, historyLimit: input.historyLimit }],
+      args: [{ state: followUpState, version: 1, campaignWorkflowId: input.campaignWorkflowId, backfill, historyLimit: input.historyLimit, ...(calendarYears ? { calendar: calendarYears } : {}) }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
     await getExternalWorkflowHandle(input.campaignWorkflowId).signal(followUpPlannedSignal, {
@@ -186,7 +207,7 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
   const finished = () => state.status === 'cancelled' && !state.cases.some((c) => c.status === 'open');
 
   while (!finished()) {
-    const next = backfill ? undefined : dueTimers(state)[0];
+    const next = backfill ? undefined : dueTimers(state, calendar)[0];
     const seenVersion = version;
     const seenBackfill = backfill;
     const wake = () => version !== seenVersion || backfill !== seenBackfill || shouldContinueAsNew(input.historyLimit);
@@ -215,6 +236,7 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
         statusKnownToCampaign,
         handledUpdates: handled.toJSON(),
         historyLimit: input.historyLimit,
+        ...(calendarYears ? { calendar: calendarYears } : {}),
       });
     }
   }

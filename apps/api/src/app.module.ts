@@ -6,6 +6,8 @@ import { AccountabilityModule } from './accountability/accountability.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthorityModule } from './authority/authority.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CalendarStoreModule } from './calendar/calendar.store';
 import { AuthModule } from './auth/auth.module';
 import { ChecklistsModule } from './checklists/checklists.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
@@ -37,6 +39,7 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
+        CalendarStoreModule,
         IdempotencyModule,
         AuthModule,
         SessionModule,
@@ -47,6 +50,7 @@ export class AppModule implements NestModule {
         AuditModule,
         AuthorityModule,
         ChecklistsModule,
+        CalendarModule,
         CampaignsModule,
         InspectionsModule,
         FindingsModule,

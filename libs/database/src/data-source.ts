@@ -14,6 +14,7 @@ import { IdempotencyClaims1796162400000 } from './migrations/1796162400000-Idemp
 import { AppRoleGrants1796170000000 } from './migrations/1796170000000-AppRoleGrants';
 import { AuditLog1796180000000 } from './migrations/1796180000000-AuditLog';
 import { ChecklistTemplates1796190000000 } from './migrations/1796190000000-ChecklistTemplates';
+import { WorkingCalendar1796200000000 } from './migrations/1796200000000-WorkingCalendar';
 
 export const ALL_ENTITIES = [EventRecordEntity, ChainCheckpointEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, SessionEntity, AuthorityEntity, AttachmentEntity, IdempotencyRecordEntity];
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   AppRoleGrants1796170000000,
   AuditLog1796180000000,
   ChecklistTemplates1796190000000,
+  WorkingCalendar1796200000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

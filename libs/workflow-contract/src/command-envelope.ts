@@ -1,4 +1,4 @@
-import type { Actor } from '@inspectorate/domain';
+import type { Actor, CalendarYear } from '@inspectorate/domain';
 
 /**
  * One command as it travels to a workflow's Update: what is asked, by whom, and where to.
@@ -16,6 +16,12 @@ export interface CommandEnvelope<C> {
   readonly occurredAt?: string;
   readonly idempotencyKey?: string;
   readonly correlationId?: string;
+  /**
+   * The working-day calendar as it was when the command was sent (the API reads it for every
+   * inspection command). The workflow counts the deadlines this command sets with it and keeps
+   * it for its timers; without it (the seeder, older clients) the workflow keeps the one it has.
+   */
+  readonly calendar?: readonly CalendarYear[];
 }
 
 /**

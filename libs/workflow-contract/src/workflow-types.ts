@@ -1,4 +1,4 @@
-import type { CampaignState, InspectionState, InspectionStatus } from '@inspectorate/domain';
+import type { CalendarYear, CampaignState, InspectionState, InspectionStatus } from '@inspectorate/domain';
 import type { CommandResult } from './definitions';
 
 /**
@@ -18,6 +18,8 @@ export interface InspectionWorkflowInput {
   readonly handledUpdates?: Record<string, CommandResult>;
   /** Continue as new once the history has this many events (default: when the server suggests it). */
   readonly historyLimit?: number;
+  /** The working-day calendar of the latest command that carried one (kept across continue-as-new and given to a follow-up). */
+  readonly calendar?: readonly CalendarYear[];
 }
 
 export interface CampaignWorkflowInput {

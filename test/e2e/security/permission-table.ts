@@ -114,6 +114,8 @@ const OWN_UNIT_ONLY = (other: 403 | 404) =>
   }) as const satisfies Record<TargetName, Codes>;
 
 /** admin by role; the admin meets `allowed` (what the row says), everyone else the guard's 403. */
+/** A calendar entry id that exists nowhere. */
+const NO_SUCH_ENTRY = '00000000-0000-4000-8000-00000000ca1e';
 const ADMIN_ONLY = (allowed: number): Codes => [allowed, 403, 403, 403, 403, 403, 403, 403, 401];
 const IMPORT_HEADER = 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Tên đăng nhập,Họ và tên,Vai trò';
 const IMPORT_ROW_OK = 'P-THU-QUYEN,Phòng Thử quyền,Phòng ban,,,';
@@ -240,6 +242,19 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     request: () => at('/checklist-templates/demo-2023/versions', { title: 'Thử quyền', criteria: [{ code: 'A', nameVi: '', name: 'A', groupVi: 'N', group: 'G' }] }),
     expect: ADMIN_ONLY(400),
   },
+  // ── The working-day calendar ──────────────────────────────────────────────────────────────
+  { method: 'GET', path: '/calendar/years', request: () => at('/calendar/years'), expect: STAFF },
+  { method: 'GET', path: '/calendar/entries', request: () => at('/calendar/entries?year=2026'), expect: STAFF },
+  {
+    method: 'POST', path: '/calendar/entries',
+    allowed: '400: a make-up working day on a Monday is refused (nothing written)',
+    request: () => at('/calendar/entries', { date: '2027-03-08', kind: 'make_up_working_day', nameVi: 'Thử', nameEn: 'Test', source: 'Thử quyền' }),
+    expect: ADMIN_ONLY(400),
+  },
+  { method: 'PATCH', path: '/calendar/entries/:id', allowed: '404: no such entry (nothing changed)', request: () => at(`/calendar/entries/${NO_SUCH_ENTRY}`, { nameEn: 'x' }), expect: ADMIN_ONLY(404) },
+  { method: 'POST', path: '/calendar/entries/:id/remove', allowed: '404: no such entry (nothing removed)', request: () => at(`/calendar/entries/${NO_SUCH_ENTRY}/remove`, {}), expect: ADMIN_ONLY(404) },
+  { method: 'GET', path: '/calendar/corrections', allowed: 'a preview changes nothing', request: () => at('/calendar/corrections'), expect: ADMIN_ONLY(200) },
+  { method: 'POST', path: '/calendar/corrections', allowed: '400: an empty reason is refused (nothing applied)', request: () => at('/calendar/corrections', { reason: '' }), expect: ADMIN_ONLY(400) },
   { method: 'GET', path: '/findings', allowed: 'staff; the list is filtered like the inspections (see administration.e2e)', request: () => at('/findings?q=thu'), expect: STAFF },
 
   // ── Campaigns ─────────────────────────────────────────────────────────────────────────────

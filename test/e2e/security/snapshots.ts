@@ -27,6 +27,7 @@ export const WRITTEN_TABLES = [
   'units',
   'users',
   'attachments',
+  'calendar_entries',
 ] as const;
 
 export async function tableCounts(db: DataSource): Promise<Record<string, number>> {

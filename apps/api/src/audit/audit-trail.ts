@@ -23,6 +23,10 @@ export const AUDIT_KINDS = [
   'report_exported',
   'conclusion_pdf_downloaded',
   'planned_window_read',
+  'calendar_entry_added',
+  'calendar_entry_changed',
+  'calendar_entry_removed',
+  'calendar_correction_applied',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -9,8 +9,13 @@ const MULTIPART_ROUTES = new Set(['POST /api/v1/attachments', 'POST /api/v1/impo
 export const MAX_BODY_DEPTH = 20;
 /** More values than any honest body of the API has (a campaign of 200 targets is ~1,000). */
 export const MAX_BODY_NODES = 20_000;
-/** Keys that have no business in a body and that some libraries drop silently instead of refusing. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys that have no business in a body or a query and that the transformers mishandle instead of
+ * refusing: `__proto__`, `constructor` and `prototype` are dropped silently, and a name of
+ * Object.prototype (`valueOf`, `toString`, …) passes the whitelist as if it were a declared field
+ * (the fuzzing of the audit log's query found `?valueOf=` answered 200).
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 /** NUL, or a high surrogate without its low half, or a low one without its high half. */
 const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -31,6 +36,8 @@ const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\
 @Injectable()
 export class RequestBodyMiddleware implements NestMiddleware {
   use(request: Request, _response: Response, next: NextFunction): void {
+    const badParameter = queryProblem(request.query);
+    if (badParameter) throw problems.badRequest(badParameter);
     if (!hasBody(request)) return next();
     if (request.is('multipart/form-data')) {
       if (MULTIPART_ROUTES.has(`${request.method} ${request.originalUrl.split('?')[0].replace(/\/+$/, '')}`)) return next();
@@ -48,6 +55,13 @@ export class RequestBodyMiddleware implements NestMiddleware {
 function hasBody(request: Request): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** Names a query parameter the API refuses before validation (see FORBIDDEN_KEYS), if any. */
+export function queryProblem(query: unknown): string | undefined {
+  if (typeof query !== 'object' || query === null) return undefined;
+  const key = Object.keys(query).find((name) => FORBIDDEN_KEYS.has(name));
+  return key === undefined ? undefined : `The query may not contain a "${key}" parameter.`;
 }
 
 /** Walks a parsed body without recursion; names what is wrong with its shape, if anything. */

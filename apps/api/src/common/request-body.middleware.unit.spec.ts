@@ -1,4 +1,4 @@
-import { MAX_BODY_DEPTH, MAX_BODY_NODES, shapeProblem } from './request-body.middleware';
+import { MAX_BODY_DEPTH, MAX_BODY_NODES, queryProblem, shapeProblem } from './request-body.middleware';
 
 describe('the shape a request body may have', () => {
   const nested = (depth: number) => {
@@ -34,5 +34,16 @@ describe('the shape a request body may have', () => {
     ['a NUL in a key', { 'a\u0000': 1 }, 'cannot be stored'],
   ])('refuses %s', (_what, body, says) => {
     expect(shapeProblem(body)).toContain(says);
+  });
+});
+
+describe('the query a request may have', () => {
+  it.each(['valueOf', 'toString', 'hasOwnProperty', '__proto__', 'constructor'])('refuses a parameter named %s', (name) => {
+    expect(queryProblem({ [name]: 'x', year: '2026' })).toBe(`The query may not contain a "${name}" parameter.`);
+  });
+
+  it('lets ordinary parameters through to validation', () => {
+    expect(queryProblem({ year: '2026', kind: ['login', 'logout'] })).toBeUndefined();
+    expect(queryProblem({})).toBeUndefined();
   });
 });

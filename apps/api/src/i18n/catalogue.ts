@@ -109,6 +109,7 @@ export const SUBJECT_NAMES: Readonly<Record<string, Phrase>> = {
   'The attachment': { en: 'The attachment', vi: 'Tệp đính kèm' },
   'The accountability case': { en: 'The accountability case', vi: 'Vụ việc xem xét trách nhiệm' },
   'The user': { en: 'The user', vi: 'Tài khoản' },
+  'The calendar entry': { en: 'The calendar entry', vi: 'Ngày trong lịch làm việc' },
   'Your account': { en: 'Your account', vi: 'Tài khoản của bạn' },
   'The checklist version': { en: 'The checklist version', vi: 'Phiên bản bộ tiêu chí' },
   'The checklist template': { en: 'The checklist template', vi: 'Bộ tiêu chí' },
@@ -182,6 +183,16 @@ export const DETAIL_MESSAGES: readonly Phrase[] = [
   { en: 'A checklist template with key {key} already exists.', vi: 'Đã có bộ tiêu chí mang mã {key}.' },
   { en: 'Another version of this template was published at the same moment; read it and publish again.', vi: 'Một phiên bản khác của bộ tiêu chí này vừa được ban hành cùng lúc; vui lòng xem lại rồi ban hành lại.' },
   ...IMPORT_DETAIL_PHRASES,
+  // The working-day calendar
+  { en: 'Name at least one field to change.', vi: 'Cần nêu ít nhất một trường cần thay đổi.' },
+  {
+    en: "There is no working-day calendar for {year}, so this deadline cannot be counted. An administrator must enter that year's holidays first.",
+    vi: 'Chưa có lịch ngày làm việc năm {year} nên không tính được thời hạn này. Quản trị viên cần nhập các ngày nghỉ lễ của năm đó trước.',
+  },
+  { en: 'The calendar already has an entry on {date}.', vi: 'Lịch đã có một ngày được khai báo vào {date}.' },
+  { en: 'Only the administrator may apply a calendar correction to running inspections.', vi: 'Chỉ quản trị viên mới được áp dụng điều chỉnh lịch cho các cuộc kiểm tra đang thực hiện.' },
+  { en: 'The calendar correction changes no running deadline of this inspection.', vi: 'Điều chỉnh lịch không làm thay đổi thời hạn nào của cuộc kiểm tra này.' },
+  { en: 'The database is unavailable for the moment; try again shortly.', vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng; vui lòng thử lại sau.' },
 ];
 
 /** The `message` of one field's problem (`errors[].message`), and the field list of a 400's detail. */
@@ -230,6 +241,14 @@ export const FIELD_MESSAGES: readonly Phrase[] = [
   { en: 'must be "verified" or "rejected"', vi: 'phải là "verified" (đạt) hoặc "rejected" (không đạt)' },
   { en: 'must be "upheld" or "withdrawn"', vi: 'phải là "upheld" (giữ nguyên) hoặc "withdrawn" (rút tồn tại)' },
   { en: 'must be a year between 2000 and 2100', vi: 'phải là một năm từ 2000 đến 2100' },
+  { en: 'must be a real calendar day (YYYY-MM-DD)', vi: 'phải là một ngày có thật (YYYY-MM-DD)' },
+  { en: 'must be in a year from {min} to {max}', vi: 'phải thuộc một năm từ {min} đến {max}' },
+  { en: 'must be a Saturday or a Sunday for a make-up working day', vi: 'phải là thứ Bảy hoặc Chủ nhật đối với ngày làm bù' },
+  {
+    en: 'must be a weekday for a holiday (a holiday on a weekend is compensated by a day off in lieu on a weekday)',
+    vi: 'phải là ngày trong tuần (từ thứ Hai đến thứ Sáu) đối với ngày nghỉ lễ (ngày lễ trùng cuối tuần được nghỉ bù vào ngày làm việc kế tiếp)',
+  },
+  { en: 'must have one of {fields}', vi: 'phải có ít nhất một trong các trường: {fields}' },
   { en: 'is wrong', vi: 'không đúng' },
   { en: 'must differ from the current password', vi: 'phải khác mật khẩu hiện tại' },
   { en: 'must be a criterion of checklist {version}', vi: 'phải là một tiêu chí của bộ tiêu chí {version} mà kế hoạch kiểm tra áp dụng' },

@@ -41,6 +41,8 @@ const UNIT_HEAD_EVENTS: ReadonlySet<InspectionEventType> = new Set<InspectionEve
   'AccountabilityDecided',
   'InspectionClosed',
   'InspectionCancelled',
+  // Only a moved response deadline (the conclusion's is the team's business), filtered below.
+  'DeadlineRecomputed',
 ]);
 
 export function visibleEvents(events: readonly StoredEvent[], state: InspectionState, viewer: UserActor): EventView[] {
@@ -49,6 +51,7 @@ export function visibleEvents(events: readonly StoredEvent[], state: InspectionS
     .filter((event) => {
       if (viewer.role !== 'unit_head') return insider || event.type !== 'FollowUpScheduled';
       if (!UNIT_HEAD_EVENTS.has(event.type as InspectionEventType)) return false;
+      if (event.type === 'DeadlineRecomputed') return (event.data as { deadline?: string }).deadline === 'response';
       return event.type !== 'ReminderSent' || (event.data as { subject?: string }).subject === 'response';
     })
     .map((event) => ({

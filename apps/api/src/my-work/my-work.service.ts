@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { compareWork, UserActor, workFor, workTiming } from '@inspectorate/domain';
 import { UnitEntity } from '@inspectorate/directory';
 import { CampaignEntity, InspectionEntity } from '@inspectorate/read-model';
+import { CalendarStore } from '../calendar/calendar.store';
 import { WorkItemView, WorkPage } from './my-work.view';
 
 const LIVE = ['planned', 'in_progress', 'drafting', 'awaiting_approval', 'awaiting_response', 'remediating'];
@@ -14,11 +15,17 @@ const LIVE = ['planned', 'in_progress', 'drafting', 'awaiting_approval', 'awaiti
  */
 @Injectable()
 export class MyWorkService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: CalendarStore,
+  ) {}
 
   async workOf(actor: UserActor, now = new Date()): Promise<WorkPage> {
     const candidates = await this.candidates(actor);
-    const facts = candidates.flatMap((row) => workFor(actor, row.state, now));
+    if (candidates.length === 0) return { items: [], nextCursor: null };
+    // Counted with the calendar as it is now; a count into a year without one is null, not a guess.
+    const calendar = await this.calendar.workingCalendar();
+    const facts = candidates.flatMap((row) => workFor(actor, row.state, now, calendar));
     if (facts.length === 0) return { items: [], nextCursor: null };
     const [campaigns, units] = await Promise.all([
       this.db.getRepository(CampaignEntity).find({ where: { id: In([...new Set(facts.map((f) => f.campaignId))]) }, select: { id: true, title: true } }),
@@ -27,7 +34,7 @@ export class MyWorkService {
     const titleOf = new Map(campaigns.map((c) => [c.id, c.title]));
     const nameOf = new Map(units.map((u) => [u.id, u.name]));
     const items = facts
-      .map((f) => ({ ...f, ...workTiming(f.dueAt, now) }))
+      .map((f) => ({ ...f, ...workTiming(f.dueAt, now, calendar) }))
       .sort(compareWork)
       .map(
         (f): WorkItemView => ({

@@ -5,6 +5,7 @@ import { CampaignCommand, InspectionCommand, RejectionCode, UserActor } from '@i
 import { CampaignClient, CommandFailure, CreateCampaignCommand, InspectionClient } from '@inspectorate/temporal';
 import { CommandResult } from '@inspectorate/workflow-contract';
 import { isDependencyOutage } from '../common/dependency-outage';
+import { CalendarStore } from '../calendar/calendar.store';
 import { ProblemException } from '../common/problem';
 
 export interface CommandOptions {
@@ -32,13 +33,32 @@ export class CommandGateway {
   private readonly inspections: InspectionClient;
   private readonly campaigns: CampaignClient;
 
-  constructor(@Inject(Client) client: Client, config: AppConfig) {
+  constructor(
+    @Inject(Client) client: Client,
+    config: AppConfig,
+    private readonly calendar: CalendarStore,
+  ) {
     this.inspections = new InspectionClient(client, { deadlineMs: COMMAND_DEADLINE_MS });
     this.campaigns = new CampaignClient(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, deadlineMs: COMMAND_DEADLINE_MS });
   }
 
-  inspection(inspectionId: string, command: InspectionCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
-    return this.send(() => this.inspections.execute(inspectionId, command, actor, options));
+  /**
+   * Every inspection command carries the working-day calendar as it is now: the workflow counts
+   * the deadlines the command sets with it (workflows never read the database), so a deadline is
+   * counted with the calendar as it was when it was set, and history records which that was.
+   */
+  async inspection(inspectionId: string, command: InspectionCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
+    const calendar = await this.readCalendar();
+    return this.send(() => this.inspections.execute(inspectionId, command, actor, { ...options, calendar }));
+  }
+
+  private async readCalendar() {
+    try {
+      return await this.calendar.snapshot();
+    } catch (error) {
+      if (isDependencyOutage(error)) throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'The database is unavailable for the moment; try again shortly.');
+      throw error;
+    }
   }
 
   campaign(campaignId: string, command: CampaignCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {

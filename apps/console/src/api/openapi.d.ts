@@ -401,6 +401,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years that have a working-day calendar, with their counts of holidays and make-up working days. */
+        get: operations["CalendarController_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One year’s holidays and make-up working days, by date, each with its source. `covered: false`: deadlines counted into it are refused. */
+        get: operations["CalendarController_year"];
+        put?: never;
+        /** Add a holiday (a weekday) or a make-up working day (a Saturday or Sunday). New deadlines use it at once; running ones only once the correction is applied. */
+        post: operations["CalendarController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change any of an entry’s fields. */
+        patch: operations["CalendarController_update"];
+        trace?: never;
+    };
+    "/api/v1/calendar/entries/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove an entry. A year whose last entry is removed has no calendar any more: deadlines counted into it are refused. */
+        post: operations["CalendarController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which running deadlines the calendar as it is now would move (none moves until the correction is applied). */
+        get: operations["CalendarController_preview"];
+        put?: never;
+        /** Apply the calendar to running inspections: each affected one records DeadlineRecomputed (old due, new due, reason) and its timers follow. */
+        post: operations["CalendarController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns": {
         parameters: {
             query?: never;
@@ -1342,7 +1429,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string} */
-            kind: "login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "checklist_published" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read";
+            kind: "login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "checklist_published" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read" | "calendar_entry_added" | "calendar_entry_changed" | "calendar_entry_removed" | "calendar_correction_applied";
             /** @description Who did it; null for a failed login (the username tried is in details). */
             actor: components["schemas"]["AuditActorView"] | null;
             /** @description What it was done to: a user, unit or inspection id, or a report’s subject. */
@@ -1489,6 +1576,109 @@ export interface components {
             /** @example Kiểm tra công vụ, quy tắc ứng xử */
             title: string;
             criteria: components["schemas"]["CriterionDto"][];
+        };
+        CalendarYearSummary: {
+            /** @example 2026 */
+            year: number;
+            /** @example 14 */
+            holidays: number;
+            /** @example 2 */
+            makeUpWorkingDays: number;
+        };
+        CalendarYearsView: {
+            /** @description The years that have a calendar, in order. */
+            items: components["schemas"]["CalendarYearSummary"][];
+        };
+        CalendarEntryView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description The day, in Asia/Ho_Chi_Minh.
+             * @example 2026-02-17
+             */
+            date: string;
+            /**
+             * @description `holiday`: a weekday offices are closed; `make_up_working_day`: a Saturday or Sunday worked instead.
+             * @enum {string}
+             */
+            kind: "holiday" | "make_up_working_day";
+            /** @example Tết Nguyên đán (mùng 1) */
+            nameVi: string;
+            /** @example Lunar New Year (Tết), 1st day of the 1st lunar month */
+            nameEn: string;
+            /**
+             * @description The decision or rule that declared the day.
+             * @example Bộ Nội vụ 9441/TB-BNV (16/10/2025)
+             */
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CalendarYearView: {
+            /** @example 2026 */
+            year: number;
+            /** @description Whether the year has a calendar (at least one entry). A deadline counted into a year without one is refused. */
+            covered: boolean;
+            /** @description By date. */
+            entries: components["schemas"]["CalendarEntryView"][];
+        };
+        CreateCalendarEntryDto: {
+            /**
+             * Format: date
+             * @example 2027-02-05
+             */
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "make_up_working_day";
+            nameVi: string;
+            nameEn: string;
+            /** @description Where the day comes from, e.g. the decision that declared it. */
+            source: string;
+        };
+        UpdateCalendarEntryDto: {
+            /** Format: date */
+            date?: string;
+            /** @enum {string} */
+            kind?: "holiday" | "make_up_working_day";
+            nameVi?: string;
+            nameEn?: string;
+            source?: string;
+        };
+        DeadlineCorrectionView: {
+            /** Format: uuid */
+            inspectionId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            deadline: "conclusion" | "response";
+            /** Format: date-time */
+            previousDueAt: string;
+            /** Format: date-time */
+            dueAt: string;
+        };
+        CorrectionPreviewView: {
+            /** @description Running inspections whose deadlines the current calendar would move. */
+            affectedInspections: number;
+            items: components["schemas"]["DeadlineCorrectionView"][];
+            /** @description Years a running deadline would be counted into that have no calendar: those deadlines stay as they are until the year is entered. */
+            missingYears: number[];
+        };
+        ApplyCorrectionDto: {
+            /**
+             * @description Recorded in each DeadlineRecomputed event.
+             * @example Thông báo 123/TB-BNV: nghỉ bù thêm ngày 23/11
+             */
+            reason: string;
+        };
+        CorrectionResultView: {
+            /** @description Inspections that recorded DeadlineRecomputed. */
+            appliedInspections: number;
+            /** @description The deadlines that moved. */
+            items: components["schemas"]["DeadlineCorrectionView"][];
+            /** @description Inspections that changed meanwhile (their deadline no longer differs, or they moved on) and were left as they are. */
+            skippedInspections: number;
         };
         TargetDto: {
             /** Format: uuid */
@@ -2115,7 +2305,7 @@ export interface components {
             /** @description Version in the inspection’s stream. Not shown to a unit head. */
             version?: number;
             /** @enum {string} */
-            type: "InspectionPlanned" | "VisitRescheduled" | "VisitWindowMissed" | "VisitStarted" | "FindingRecorded" | "FindingAmended" | "FindingWithdrawn" | "VisitEnded" | "ConclusionSubmitted" | "DissentRecorded" | "ConclusionReturned" | "ConclusionOverdue" | "ConclusionApproved" | "UnitNotified" | "ReminderSent" | "ResponseSubmitted" | "ResponseOverdue" | "ExtensionRequested" | "ExtensionDecided" | "DisputeResolved" | "CorrectiveActionPlanned" | "CorrectiveActionReported" | "CorrectiveActionVerified" | "CorrectiveActionRejected" | "CorrectiveActionOverdue" | "AccountabilityCaseOpened" | "AccountabilityDecided" | "FollowUpScheduled" | "InspectionClosed" | "InspectionCancelled";
+            type: "InspectionPlanned" | "VisitRescheduled" | "VisitWindowMissed" | "VisitStarted" | "FindingRecorded" | "FindingAmended" | "FindingWithdrawn" | "VisitEnded" | "ConclusionSubmitted" | "DissentRecorded" | "ConclusionReturned" | "ConclusionOverdue" | "ConclusionApproved" | "UnitNotified" | "ReminderSent" | "ResponseSubmitted" | "ResponseOverdue" | "ExtensionRequested" | "ExtensionDecided" | "DisputeResolved" | "CorrectiveActionPlanned" | "CorrectiveActionReported" | "CorrectiveActionVerified" | "CorrectiveActionRejected" | "CorrectiveActionOverdue" | "AccountabilityCaseOpened" | "AccountabilityDecided" | "FollowUpScheduled" | "InspectionClosed" | "InspectionCancelled" | "DeadlineRecomputed";
             /**
              * Format: date-time
              * @description When it happened (for back-filled paper records, the date on paper).
@@ -4528,7 +4718,7 @@ export interface operations {
                 /** @description Only what this person did. */
                 userId?: string;
                 /** @description Only these kinds: repeat the parameter or separate them with commas. */
-                kind?: ("login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "checklist_published" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read")[];
+                kind?: ("login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "checklist_published" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read" | "calendar_entry_added" | "calendar_entry_changed" | "calendar_entry_removed" | "calendar_correction_applied")[];
                 /** @description From the start of this day in Asia/Ho_Chi_Minh, or from this instant (ISO 8601 with an offset). */
                 from?: string;
                 /** @description Up to the end of this day in Asia/Ho_Chi_Minh, or up to this instant (ISO 8601 with an offset). */
@@ -4937,6 +5127,451 @@ export interface operations {
             };
             /** @description No such published version. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CalendarController_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearsView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CalendarController_year: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, inspector, lead_inspector, chairman, once the account chose its own password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CalendarController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCalendarEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEntryView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, once the account chose its own password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The calendar already has an entry on that day. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CalendarController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCalendarEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEntryView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, once the account chose its own password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such calendar entry. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The calendar already has an entry on that day. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CalendarController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmptyDto"];
+            };
+        };
+        responses: {
+            /** @description Removed (and recorded in the audit log). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, once the account chose its own password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such calendar entry. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CalendarController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionPreviewView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, once the account chose its own password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CalendarController_apply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key sent again returns the first result and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionResultView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, once the account chose its own password. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command could not be confirmed in time. It may still take effect: repeat it with the same Idempotency-Key to find out. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -43,6 +43,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: '/admin/units', screen: lazy(() => import('../features/admin/UnitsPage')), roles: ['admin'], nav: 'common:nav.admin' },
   { path: '/admin/users', screen: lazy(() => import('../features/admin/UsersPage')), roles: ['admin'] },
   { path: '/admin/audit', screen: lazy(() => import('../features/admin/AuditPage')), roles: ['admin'] },
+  { path: '/admin/calendar', screen: lazy(() => import('../features/calendar/CalendarPage')), roles: ['admin'] },
   { path: '/admin/audit-log', screen: lazy(() => import('../features/audit/AuditLogPage')), roles: ['admin', 'chairman'], nav: 'common:nav.auditLog' },
   // The authority as documents name it, and units and staff imported from a file (issue 11, items 3 and 8).
   { path: '/admin/authority', screen: lazy(() => import('../features/admin/AuthorityPage')), roles: ['admin'] },

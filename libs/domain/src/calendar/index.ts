@@ -8,8 +8,18 @@
 export type { LocalDate } from './local-date';
 export { atLocalTime, endOfLocalDay, isValidLocalDate, startOfLocalDay, toLocalDate } from './local-date';
 export type { CalendarYear, Holiday } from './working-calendar';
-export { WorkingCalendar } from './working-calendar';
-export { VIETNAM_CIVIL_SERVICE_CALENDAR, defaultCalendar } from './vietnam-civil-service';
+export { CalendarGapError, WorkingCalendar, isCalendarGap } from './working-calendar';
+export { VIETNAM_CIVIL_SERVICE_CALENDAR, VIETNAM_CIVIL_SERVICE_SOURCES, defaultCalendar } from './vietnam-civil-service';
+export type { CalendarEntry, CalendarEntryKind } from './calendar-entries';
+export {
+  CALENDAR_ENTRY_KINDS,
+  CALENDAR_YEAR_MAX,
+  CALENDAR_YEAR_MIN,
+  calendarYearsOf,
+  entriesOfYears,
+  entryProblems,
+  workingCalendarOf,
+} from './calendar-entries';
 export { parseIsoDuration } from './duration';
 export type { DeadlineSpec } from './deadline';
 export { MAX_WORKING_DAYS, REMINDER_HOUR, deadlineAfter, isValidDeadlineSpec, reminderTimes } from './deadline';

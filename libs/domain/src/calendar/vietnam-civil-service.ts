@@ -185,6 +185,18 @@ export const VIETNAM_CIVIL_SERVICE_CALENDAR: CalendarYear[] = [
   },
 ];
 
+/**
+ * Where each year of the table comes from, as the administrator's calendar records it for every
+ * entry the first migration seeded (the comments above, in one line each).
+ */
+export const VIETNAM_CIVIL_SERVICE_SOURCES: Readonly<Record<number, string>> = {
+  2023: 'Bộ luật Lao động 2019, Điều 112; Tết và Quốc khánh: Văn phòng Chính phủ 8056/VPCP-KGVX (01/12/2022)',
+  2024: 'Bộ luật Lao động 2019, Điều 112; Tết và Quốc khánh: Thủ tướng Chính phủ phê duyệt (11/2023); 30/4–1/5: Văn phòng Chính phủ 2450/VPCP-KGVX (12/4/2024)',
+  2025: 'Bộ luật Lao động 2019, Điều 112; Văn phòng Chính phủ 8726/VPCP-KGVX (26/11/2024)',
+  2026: 'Bộ luật Lao động 2019, Điều 112; Tết Dương lịch: Văn phòng Chính phủ 12729/VPCP-KGVX (25/12/2025); Tết và Quốc khánh: Bộ Nội vụ 9441/TB-BNV (16/10/2025); Ngày Văn hóa Việt Nam: Nghị quyết 28/2026/QH16',
+  2027: 'SUY RA từ Bộ luật Lao động 2019, Điều 112 và Nghị quyết 28/2026/QH16; chưa có thông báo chính thức (DERIVED, no official notice yet)',
+};
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);

@@ -28,16 +28,34 @@ function positiveCount(n: number, what: string): number {
 }
 
 /**
+ * Thrown when a count of working days reaches a year the calendar has no entries for. A year
+ * without its holidays cannot be counted: Tết alone moves by weeks from year to year, so treating
+ * it as a plain Monday-to-Friday week would set a wrong deadline without anyone noticing. The
+ * decider turns this into a refusal that names the year (issue 11: refused, never silent).
+ */
+export class CalendarGapError extends RangeError {
+  constructor(readonly year: number) {
+    super(`There is no working-day calendar for ${year}: its holidays must be entered before a deadline can be counted in it.`);
+    this.name = 'CalendarGapError';
+  }
+}
+
+export function isCalendarGap(error: unknown): error is CalendarGapError {
+  return error instanceof CalendarGapError || (error instanceof Error && error.name === 'CalendarGapError');
+}
+
+/**
  * Working days in Asia/Ho_Chi_Minh for civil servants: Monday to Friday, minus the holidays
  * of the table, plus its make-up Saturdays.
  *
  * The holidays are data, not formulas (lunar dates and the Government's yearly swaps cannot
- * be computed). A date in a year that is not in the table is treated as an ordinary week:
- * Monday to Friday are working days and there are no holidays. `covers` tells a caller when
- * that fallback is in play, so it can warn that the count may be wrong.
+ * be computed). Only the years of the table can be counted: asking about a day of any other
+ * year throws `CalendarGapError` (`covers` tells a caller beforehand).
  */
 export class WorkingCalendar {
   private readonly years = new Set<number>();
+  /** Day numbers of the first and last day of each covered year, to check a day without formatting it. */
+  private readonly spans: { first: number; last: number }[] = [];
   private readonly holidays = new Map<number, Holiday>();
   private readonly makeUpDays = new Set<number>();
 
@@ -48,6 +66,8 @@ export class WorkingCalendar {
       }
       if (this.years.has(entry.year)) throw new RangeError(`calendar year ${entry.year} is listed twice`);
       this.years.add(entry.year);
+      const y = String(entry.year).padStart(4, '0');
+      this.spans.push({ first: dayNumberOf(`${y}-01-01`), last: dayNumberOf(`${y}-12-31`) });
       for (const holiday of entry.holidays) {
         const day = this.dayIn(entry.year, holiday.date, 'holiday');
         if (this.holidays.has(day)) throw new RangeError(`holiday ${holiday.date} is listed twice`);
@@ -73,21 +93,29 @@ export class WorkingCalendar {
   }
 
   private isWorkingDayNumber(day: number): boolean {
+    if (!this.spans.some((span) => span.first <= day && day <= span.last)) {
+      throw new CalendarGapError(Number(localDateOfDayNumber(day).slice(0, 4)));
+    }
     if (this.makeUpDays.has(day)) return true;
     if (this.holidays.has(day)) return false;
     const weekday = dayOfWeekOfDayNumber(day);
     return weekday !== 0 && weekday !== 6;
   }
 
-  /** Monday to Friday, unless a holiday; a make-up Saturday is a working day. */
+  /** Monday to Friday, unless a holiday; a make-up Saturday is a working day. Throws `CalendarGapError` outside the table's years. */
   isWorkingDay(date: LocalDate): boolean {
     return this.isWorkingDayNumber(dayNumberOf(date));
   }
 
-  /** Whether the table has the year of `date`; if not, that year is counted without holidays. */
+  /** Whether the table has the year of `date`; if not, no day of that year can be counted. */
   covers(date: LocalDate): boolean {
     assertLocalDate(date);
     return this.years.has(Number(date.slice(0, 4)));
+  }
+
+  /** The years the table covers, in order. */
+  coveredYears(): number[] {
+    return [...this.years].sort((a, b) => a - b);
   }
 
   /** The holiday on `date`, if the table lists one. */

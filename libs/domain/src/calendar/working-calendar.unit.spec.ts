@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { CalendarYear, WorkingCalendar, defaultCalendar as cal } from './index';
+import { CalendarGapError, CalendarYear, WorkingCalendar, defaultCalendar as cal } from './index';
 
-/** Any calendar day from mid-2022 to mid-2028: inside the table and a little either side. */
+/** Any calendar day from mid-2023 to mid-2027: far enough inside the table that two counts of 60 working days stay in it. */
 const dates = fc
-  .date({ min: new Date('2022-07-01T00:00:00Z'), max: new Date('2028-06-30T00:00:00Z'), noInvalidDate: true })
+  .date({ min: new Date('2023-07-01T00:00:00Z'), max: new Date('2027-06-30T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 const counts = fc.integer({ min: 1, max: 60 });
 
@@ -190,18 +190,31 @@ describe('years outside the table', () => {
     expect(cal.covers(date)).toBe(covered);
   });
 
-  it('are counted Monday to Friday with no holidays (so Lunar New Year 2028 looks like a working day)', () => {
-    expect(cal.isWorkingDay('2028-01-26')).toBe(true);
-    expect(cal.isWorkingDay('2028-01-29')).toBe(false);
-    expect(cal.addWorkingDays('2022-12-30', 1)).toBe('2023-01-03'); // 2 January 2023 is in the table
-    expect(cal.addWorkingDays('2027-12-31', 1)).toBe('2028-01-03');
+  it.each([
+    { what: 'a day of an uncovered year', call: () => cal.isWorkingDay('2028-01-26'), year: 2028 },
+    { what: 'a count that runs past the last covered year', call: () => cal.addWorkingDays('2027-12-31', 1), year: 2028 },
+    { what: 'a count back before the first covered year', call: () => cal.subtractWorkingDays('2023-01-03', 2), year: 2022 },
+    { what: 'a count between dates of different years', call: () => cal.workingDaysBetween('2027-12-20', '2028-01-10'), year: 2028 },
+  ])('are refused, never counted Monday to Friday: $what', ({ call, year }) => {
+    expect(call).toThrow(CalendarGapError);
+    expect(call).toThrow(new RegExp(`no working-day calendar for ${year}`));
   });
 
-  it('an empty calendar is a plain Monday-to-Friday week', () => {
-    const plain = new WorkingCalendar([]);
-    expect(plain.isWorkingDay('2024-02-12')).toBe(true);
-    expect(plain.addWorkingDays('2024-02-05', 10)).toBe('2024-02-19');
-    expect(plain.covers('2024-02-12')).toBe(false);
+  it('a count that stays inside covered years never asks about the others', () => {
+    expect(cal.addWorkingDays('2027-12-30', 1)).toBe('2027-12-31');
+    expect(cal.subtractWorkingDays('2023-01-04', 1)).toBe('2023-01-03');
+  });
+
+  it('an empty calendar counts nothing', () => {
+    const empty = new WorkingCalendar([]);
+    expect(() => empty.isWorkingDay('2024-02-12')).toThrow(CalendarGapError);
+    expect(() => empty.addWorkingDays('2024-02-05', 10)).toThrow(/no working-day calendar for 2024/);
+    expect(empty.covers('2024-02-12')).toBe(false);
+    expect(empty.addWorkingDays('2024-02-05', 0)).toBe('2024-02-05'); // nothing to count
+  });
+
+  it('lists the years it covers', () => {
+    expect(cal.coveredYears()).toEqual([2023, 2024, 2025, 2026, 2027]);
   });
 });
 

@@ -40,6 +40,8 @@ export type InspectionCommand =
   | { type: 'VerifyAction'; actionId: string; decision: 'verified' | 'rejected'; note: string; newDueDate?: string }
   | { type: 'ScheduleFollowUp'; followUpInspectionId: string; windowStart: string; windowEnd: string }
   | { type: 'CancelInspection'; reason: string }
+  /** The administrator applies a corrected working-day calendar (the one the command carries) to this inspection's running deadlines. */
+  | { type: 'RecomputeDeadlines'; reason: string }
   | { type: 'DecideAccountability'; caseId: string; outcome: AccountabilityOutcome; note: string }
   // Sent by the workflow's timers, as `system`:
   | { type: 'MarkVisitWindowMissed' }

@@ -22,15 +22,18 @@ import { planningHandlers } from './decision/phases/planning';
 import { remediationHandlers } from './decision/phases/remediation';
 import { responseHandlers } from './decision/phases/response';
 import { visitHandlers } from './decision/phases/visit';
-import { defaultCalendar } from '../calendar';
+import { calendarCorrectionHandlers } from './decision/phases/calendar-correction';
+import { defaultCalendar, isCalendarGap } from '../calendar';
 import { Actor, isUser } from '../shared/actor';
-import { forbidden, invalid, isRejection, notFound } from '../shared/rejection';
+import { conflict, forbidden, invalid, isRejection, notFound } from '../shared/rejection';
 import { iso } from '../shared/time';
 
 export type { Decision, DecisionContext, Handler, HandlerInput, HandlerTable } from './decision/context';
 export { isRemediationComplete } from './decision/closure';
 export { UPHELD_ACTION_OWNER } from './decision/phases/remediation';
 export { resolveWindow } from './decision/validation';
+export { deadlineCorrections } from './decision/phases/calendar-correction';
+export type { DeadlineCorrection } from './decision/phases/calendar-correction';
 
 /** Every command's handler, by lifecycle phase. Missing one is a compile error. */
 const HANDLERS: HandlerTable = {
@@ -40,6 +43,7 @@ const HANDLERS: HandlerTable = {
   ...responseHandlers,
   ...remediationHandlers,
   ...anyPhaseHandlers,
+  ...calendarCorrectionHandlers,
 };
 
 export function decide(state: InspectionState | undefined, command: InspectionCommand, actor: Actor, ctx: DecisionContext): Decision {
@@ -61,9 +65,24 @@ export function decide(state: InspectionState | undefined, command: InspectionCo
   // The table pairs each command type with its handler; TypeScript cannot follow that pairing
   // through an index by a union, hence the one widening here.
   const handler = HANDLERS[command.type] as Handler<InspectionCommandType>;
-  const decided = handler({ ...input, state });
+  const decided = decideCounting(() => handler({ ...input, state }));
   if (isRejection(decided)) return decided;
   return withClosure(state, decided, actor, ctx.now);
+}
+
+/**
+ * Runs a handler; a deadline that would fall in (or be counted through) a year the calendar has
+ * no entries for is refused with the year named, never counted as a plain Monday-to-Friday week.
+ */
+function decideCounting(run: () => Decision): Decision {
+  try {
+    return run();
+  } catch (error) {
+    if (isCalendarGap(error)) {
+      return conflict(`There is no working-day calendar for ${error.year}, so this deadline cannot be counted. An administrator must enter that year's holidays first.`);
+    }
+    throw error;
+  }
 }
 
 export type { InspectionCommandType };

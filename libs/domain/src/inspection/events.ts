@@ -39,7 +39,9 @@ export type InspectionEvent =
   | { type: 'AccountabilityDecided'; data: { caseId: string; outcome: AccountabilityOutcome; note: string } }
   | { type: 'FollowUpScheduled'; data: { followUpInspectionId: string; window: VisitWindow } }
   | { type: 'InspectionClosed'; data: Record<string, never> }
-  | { type: 'InspectionCancelled'; data: { reason: string; statusBefore: string } };
+  | { type: 'InspectionCancelled'; data: { reason: string; statusBefore: string } }
+  /** A calendar correction moved a running deadline (the administrator applied it; `reason` says why). */
+  | { type: 'DeadlineRecomputed'; data: { deadline: 'conclusion' | 'response'; previousDueAt: Instant; dueAt: Instant; reason: string } };
 
 export type InspectionEventType = InspectionEvent['type'];
 export type InspectionEventOf<T extends InspectionEventType> = Extract<InspectionEvent, { type: T }>;
@@ -75,6 +77,7 @@ export const INSPECTION_EVENT_TYPES: readonly InspectionEventType[] = [
   'FollowUpScheduled',
   'InspectionClosed',
   'InspectionCancelled',
+  'DeadlineRecomputed',
 ];
 
 const INSPECTION_EVENT_TYPE_SET: ReadonlySet<string> = new Set(INSPECTION_EVENT_TYPES);

@@ -202,6 +202,10 @@ function apply(s: InspectionState, event: Stamped<InspectionEvent>): InspectionS
       return { ...s, followUps: [...s.followUps, event.data.followUpInspectionId] };
     case 'InspectionClosed':
       return { ...s, status: 'closed', closedAt: at };
+    case 'DeadlineRecomputed':
+      return event.data.deadline === 'conclusion'
+        ? { ...s, conclusionDeadline: { dueAt: event.data.dueAt, setAt: at } }
+        : { ...s, responseDeadline: { dueAt: event.data.dueAt, setAt: at } };
     case 'InspectionCancelled':
       return {
         ...s,

@@ -1,4 +1,4 @@
-import { defaultCalendar, deadlineAfter, toLocalDate, WorkingCalendar } from '../calendar';
+import { defaultCalendar, deadlineAfter, isCalendarGap, toLocalDate, WorkingCalendar } from '../calendar';
 import { UserActor } from '../shared/actor';
 import { Instant } from '../shared/time';
 import { InspectionState } from './state';
@@ -71,7 +71,7 @@ export function workFor(actor: UserActor, s: InspectionState, now: Date, calenda
     }
     for (const action of s.actions) {
       if (action.status !== 'reported' || !action.reportedAt) continue;
-      const due = deadlineAfter(new Date(action.reportedAt), s.policy.verificationDeadline, calendar).toISOString();
+      const due = uncountedAsNull(() => deadlineAfter(new Date(action.reportedAt!), s.policy.verificationDeadline, calendar).toISOString());
       items.push(item('verify_action', due, { findingId: action.findingId, actionId: action.id }));
     }
   }
@@ -97,7 +97,18 @@ export function workFor(actor: UserActor, s: InspectionState, now: Date, calenda
 export function workTiming(dueAt: Instant | null, now: Date, calendar: WorkingCalendar = defaultCalendar): WorkItemTiming {
   if (dueAt === null) return { workingDaysLeft: null, overdue: false };
   const due = new Date(dueAt);
-  return { workingDaysLeft: calendar.workingDaysBetween(toLocalDate(now), toLocalDate(due)), overdue: due.getTime() < now.getTime() };
+  const workingDaysLeft = uncountedAsNull(() => calendar.workingDaysBetween(toLocalDate(now), toLocalDate(due)));
+  return { workingDaysLeft, overdue: due.getTime() < now.getTime() };
+}
+
+/** A count into a year without a calendar is unknown (null), never a Monday-to-Friday guess. */
+function uncountedAsNull<T>(count: () => T): T | null {
+  try {
+    return count();
+  } catch (error) {
+    if (isCalendarGap(error)) return null;
+    throw error;
+  }
 }
 
 /** Most urgent first: overdue, then the earliest due, then what has no due date; ties in a stable order. */

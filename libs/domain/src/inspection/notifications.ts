@@ -118,6 +118,10 @@ export function notificationsFor(event: Stamped<InspectionEvent>, after: Inspect
       return after.startedAt
         ? [note(unitHead, 'information', 'inspection.cancelled', `The inspection was cancelled: ${event.data.reason}`, `Cuộc kiểm tra đã bị huỷ: ${event.data.reason}`)]
         : [];
+    case 'DeadlineRecomputed':
+      return event.data.deadline === 'response'
+        ? [note(unitHead, 'information', 'deadline.recomputed', `The working-day calendar was corrected: respond by ${day(event.data.dueAt)} (it was ${day(event.data.previousDueAt)}).`, `Lịch ngày làm việc đã được điều chỉnh: hạn phản hồi nay là ${day(event.data.dueAt)} (trước đây ${day(event.data.previousDueAt)}).`)]
+        : [note(lead, 'information', 'deadline.recomputed', `The working-day calendar was corrected: the conclusion is due on ${day(event.data.dueAt)} (it was ${day(event.data.previousDueAt)}).`, `Lịch ngày làm việc đã được điều chỉnh: hạn ban hành kết luận nay là ${day(event.data.dueAt)} (trước đây ${day(event.data.previousDueAt)}).`)];
     case 'InspectionPlanned':
     case 'VisitRescheduled':
     case 'FindingRecorded':

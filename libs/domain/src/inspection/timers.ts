@@ -1,7 +1,7 @@
 import { InspectionCommand } from './commands';
 import { ReminderSubject } from './model';
 import { Deadline, InspectionState } from './state';
-import { deadlineAfter, defaultCalendar, reminderTimes, WorkingCalendar } from '../calendar';
+import { deadlineAfter, defaultCalendar, isCalendarGap, reminderTimes, WorkingCalendar } from '../calendar';
 import { iso } from '../shared/time';
 
 export type SystemCommand = Extract<
@@ -43,7 +43,9 @@ export function dueTimers(s: InspectionState, calendar: WorkingCalendar = defaul
           timers.push({ at: action.dueAt, command: { type: 'MarkActionOverdue', actionId: action.id } });
         }
         if (action.status === 'reported' && action.reportedAt) {
-          const dueAt = iso(deadlineAfter(new Date(action.reportedAt), s.policy.verificationDeadline, calendar));
+          const due = countable(() => deadlineAfter(new Date(action.reportedAt!), s.policy.verificationDeadline, calendar));
+          if (!due) continue;
+          const dueAt = iso(due);
           const reminderKey = `verification:${action.id}:${action.reportedAt}`;
           if (!s.remindersSent.includes(reminderKey)) {
             timers.push({ at: dueAt, command: { type: 'SendReminder', subject: 'verification', dueAt, reminderKey, actionId: action.id } });
@@ -60,9 +62,23 @@ export function dueTimers(s: InspectionState, calendar: WorkingCalendar = defaul
   return timers.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
+/**
+ * A reminder counted into a year the calendar does not have is left out rather than guessed
+ * (the deadline itself was counted when it was set, so its own timer still fires). A timer must
+ * never throw: the workflow derives its timers after every event.
+ */
+function countable<T>(count: () => T): T | undefined {
+  try {
+    return count();
+  } catch (error) {
+    if (isCalendarGap(error)) return undefined;
+    throw error;
+  }
+}
+
 function reminders(s: InspectionState, subject: ReminderSubject, deadline: Deadline, calendar: WorkingCalendar): DueTimer[] {
   const setAt = Date.parse(deadline.setAt);
-  return reminderTimes(new Date(deadline.dueAt), s.policy.reminderOffsets, calendar)
+  return (countable(() => reminderTimes(new Date(deadline.dueAt), s.policy.reminderOffsets, calendar)) ?? [])
     .filter((at) => at.getTime() > setAt)
     .map((at) => ({ at: iso(at), key: `${subject}:${deadline.dueAt}:${iso(at)}` }))
     .filter(({ key }) => !s.remindersSent.includes(key))

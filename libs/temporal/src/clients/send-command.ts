@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { createHash } from 'node:crypto';
-import { UserActor } from '@inspectorate/domain';
+import { CalendarYear, UserActor } from '@inspectorate/domain';
 import type { CommandEnvelope } from '@inspectorate/workflow-contract';
 import { addressCommand } from '../command-envelope';
 import { CommandFailure } from './command-failure';
@@ -11,6 +11,8 @@ export interface CommandOptions {
   readonly correlationId?: string;
   /** Only while back-filling paper records: when the command took effect (live workflows refuse it). */
   readonly occurredAt?: string;
+  /** The working-day calendar the workflow counts this command's deadlines with (see `CommandEnvelope`). */
+  readonly calendar?: readonly CalendarYear[];
 }
 
 export interface WorkflowClientOptions {
@@ -31,6 +33,7 @@ export function commandUpdate<C>(workflowId: string, command: C, actor: UserActo
     ...(options.occurredAt !== undefined ? { occurredAt: options.occurredAt } : {}),
     idempotencyKey: options.idempotencyKey,
     correlationId: options.correlationId,
+    ...(options.calendar ? { calendar: options.calendar } : {}),
   };
   return addressCommand(workflowId, envelope, updateIdOf(actor, options));
 }

@@ -22,6 +22,9 @@ export function AdminNav() {
         <li>
           <NavLink to="/admin/imports">{t('nav.imports')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/admin/calendar">{t('nav.calendar')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -37,6 +37,10 @@ const KIND_ORDER = {
   report_exported: 15,
   conclusion_pdf_downloaded: 16,
   planned_window_read: 17,
+  calendar_entry_added: 18,
+  calendar_entry_changed: 19,
+  calendar_entry_removed: 20,
+  calendar_correction_applied: 21,
 } satisfies Record<AuditKind, number>;
 const KINDS = Object.keys(KIND_ORDER) as AuditKind[];
 const PAGE = 50;
