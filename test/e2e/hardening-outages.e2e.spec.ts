@@ -7,7 +7,7 @@ import { startStack, TestStack } from '../harness/stack';
 import { TestUser } from '../harness/people';
 import { inDays } from '../harness/time';
 
-const temporalServer = require('../../scripts/lib/temporal-server.js') as typeof import('../../scripts/lib/temporal-server');
+const temporalServer = require('../../scripts/lib/temporal/index.js') as typeof import('../../scripts/lib/temporal/index.js');
 const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
 
 type Handle = { stop: () => Promise<void> };
