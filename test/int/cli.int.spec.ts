@@ -95,7 +95,8 @@ describe('the command-line tool', () => {
       inspections: await db.sql('SELECT to_jsonb(t) AS r FROM inspections t ORDER BY id'),
       findings: await db.sql('SELECT to_jsonb(t) AS r FROM findings t ORDER BY id'),
       notifications: await db.sql('SELECT to_jsonb(t) AS r FROM notifications t ORDER BY id'),
-      scorecards: await db.sql('SELECT to_jsonb(t) AS r FROM unit_scorecards t ORDER BY unit_id, year'),
+      campaigns: await db.sql('SELECT to_jsonb(t) AS r FROM campaigns t ORDER BY id'),
+      progress: await db.sql('SELECT to_jsonb(t) AS r FROM campaign_progress t ORDER BY campaign_id'),
     });
     const before = await rows();
     const run = await cli(['rebuild-projections', '--batch-size', '2'], { DATABASE_URL: db.url });

@@ -1,5 +1,6 @@
 import { InspectionStatus, Team } from '../inspection/model';
 import { isTerminal } from '../inspection/visibility';
+import { isComplete } from './completion';
 import { Policy, resolvePolicy, validatePolicy } from '../policy/policy';
 import { findChecklist } from '../checklist/templates';
 import { Actor, isUser } from '../shared/actor';
@@ -161,7 +162,7 @@ export function decideCampaign(
       if (isUser(actor)) return forbidden('Inspection status reaches a campaign from the inspection itself.');
       const statuses = { ...state.inspectionStatus, [command.inspectionId]: command.status };
       const all = Object.values(statuses);
-      if (state.status === 'active' && all.length > 0 && all.every(isTerminal)) {
+      if (state.status === 'active' && isComplete(all)) {
         return [
           {
             type: 'CampaignCompleted',
