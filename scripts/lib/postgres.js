@@ -11,7 +11,7 @@
  * Why the binaries and not the package's EmbeddedPostgres class: importing the class installs
  * process-wide SIGINT/SIGTERM hooks (async-exit-hook) that call process.exit, its start() has no
  * timeout, and its postgres child survives a SIGKILLed Node. Here postgres runs under the same
- * watchdog as the Temporal server (scripts/lib/process.js) and dies with us.
+ * watchdog as the Temporal server (scripts/lib/watchdog.js) and dies with us.
  *
  * npm install scripts: the platform package's postinstall only recreates the shared-library
  * symlinks (npm tarballs cannot carry symlinks). npm may skip it (`--ignore-scripts`, or a
@@ -23,7 +23,9 @@ const fsp = require('node:fs/promises');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { ensureDir, findFreePort, isPortFree, run, sleep, spawnSupervised, tailFile } = require('./process');
+const { findFreePort, isPortFree } = require('./free-ports');
+const { ensureDir, run, sleep, tailFile } = require('./process');
+const { spawnSupervised } = require('./watchdog');
 
 /** @typedef {(message: string) => void} LogFn */
 /** @type {LogFn} */

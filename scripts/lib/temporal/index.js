@@ -13,11 +13,11 @@
  *   readiness.js      wait for the frontend to answer
  *   namespace.js      register the namespace and wait until it is usable
  *
- * Process supervision (the server dies with us, however we die): ../process.js.
+ * Process supervision (the server dies with us, however we die): ../watchdog.js.
  * Ports, configs and the choice of server: infra/temporal/README.md.
  */
 
-const { findFreePort, findFreePortRange } = require('../process');
+const { findFreePort, findFreePortRange } = require('../free-ports');
 const { ensureTemporalBinary, ensureTemporalSqlTool } = require('./build');
 const { renderServerConfig, writeServerConfig } = require('./config');
 const { renderDynamicConfig } = require('./dynamic-config');

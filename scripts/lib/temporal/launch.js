@@ -6,12 +6,14 @@
  *   2. a `temporal` CLI on the PATH → `temporal server start-dev --headless ...`;
  *   3. our own build of the pinned release (build.js), started with a config rendered by config.js.
  * INSPECTORATE_TEMPORAL_SERVER=binary|cli overrides the choice between 2 and 3.
- * Either way the server runs under the watchdog of ../process.js: it dies with us, however we die.
+ * Either way the server runs under the watchdog of ../watchdog.js: it dies with us, however we die.
  */
 
 const fsp = require('node:fs/promises');
 const path = require('node:path');
-const { ensureDir, findFreePort, spawnSupervised, tailFile, which } = require('../process');
+const { findFreePort } = require('../free-ports');
+const { ensureDir, tailFile, which } = require('../process');
+const { spawnSupervised } = require('../watchdog');
 const { ensureTemporalBinary } = require('./build');
 const { writeServerConfig } = require('./config');
 const { dynamicConfigFlags } = require('./dynamic-config');
@@ -132,7 +134,7 @@ async function startTemporal(options) {
  *
  * @param {string} binary
  * @param {Launch} launch
- * @returns {Promise<{ server: import('../process').SupervisedProcess, via: 'binary' }>}
+ * @returns {Promise<{ server: import('../watchdog').SupervisedProcess, via: 'binary' }>}
  */
 async function spawnOwnBuild(binary, { options, frontendPort, dataDir, logFile }) {
   const { configFile } = await writeServerConfig({
@@ -161,7 +163,7 @@ async function spawnOwnBuild(binary, { options, frontendPort, dataDir, logFile }
  *
  * @param {string} cli
  * @param {Launch} launch
- * @returns {Promise<{ server: import('../process').SupervisedProcess, via: 'cli' }>}
+ * @returns {Promise<{ server: import('../watchdog').SupervisedProcess, via: 'cli' }>}
  */
 async function spawnCli(cli, { options, frontendPort, dataDir, logFile }) {
   const args = [

@@ -7,7 +7,7 @@
  * One base port names the whole set, so "is P free?" means "is every port of the set free?".
  */
 
-const { findFreePortSet, isPortFree } = require('../process');
+const { findFreePortSet, isPortFree } = require('../free-ports');
 
 /**
  * @typedef {object} TemporalPorts

@@ -12,7 +12,7 @@ const { clientTls } = require('./tls');
 /**
  * @typedef {object} WaitOptions
  * @property {number} timeoutMs
- * @property {import('../process').SupervisedProcess} [server]  fail fast if it exits
+ * @property {import('../watchdog').SupervisedProcess} [server]  fail fast if it exits
  * @property {string} [logFile]                                  quoted in errors
  * @property {import('./tls').ServerTls} [tls]                   the frontend requires mutual TLS
  */
