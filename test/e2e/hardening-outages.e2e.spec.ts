@@ -8,7 +8,7 @@ import { TestUser } from '../harness/people';
 import { inDays } from '../harness/time';
 
 const temporalServer = require('../../scripts/lib/temporal/index.js') as typeof import('../../scripts/lib/temporal/index.js');
-const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
+const postgres = require('../../scripts/lib/postgres/index.js') as typeof import('../../scripts/lib/postgres/index.js');
 
 type Handle = { stop: () => Promise<void> };
 

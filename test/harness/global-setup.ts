@@ -6,7 +6,7 @@ import { migrate } from '@inspectorate/database';
 import { bundleWorkflows } from '@inspectorate/temporal/workflow-bundle';
 
 const temporalServer = require('../../scripts/lib/temporal/index.js') as typeof import('../../scripts/lib/temporal/index.js');
-const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
+const postgres = require('../../scripts/lib/postgres/index.js') as typeof import('../../scripts/lib/postgres/index.js');
 
 export const RUN_DIR = path.resolve(__dirname, '..', '..', '.run', 'test');
 

@@ -11,7 +11,7 @@ import { EXIT, runCli } from '../../apps/cli/src/main';
 import { createTestDatabase, TestDatabase } from '../harness/database';
 import { findingRecorded, plannedCampaign, visitStarted } from './fixtures';
 
-const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
+const postgres = require('../../scripts/lib/postgres/index.js') as typeof import('../../scripts/lib/postgres/index.js');
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Runs the CLI in-process, capturing what it prints. */
