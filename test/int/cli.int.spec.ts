@@ -122,7 +122,7 @@ describe('the command-line tool', () => {
       expect(names).toContain('IdempotencyClaims1796162400000');
       expect(names).toContain('ChainGuards1764100000000');
       expect(names).toContain('AppRoleGrants1796170000000');
-      expect(names[names.length - 1]).toBe('AuditLog1796180000000');
+      expect(names[names.length - 1]).toBe('DropUnitScorecards1796220000000');
       expect(first.json()).toEqual({ applied: names });
       const second = await cli(['migrate'], { DATABASE_URL: url });
       expect(second.json()).toEqual({ applied: [] });
