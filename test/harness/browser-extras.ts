@@ -42,3 +42,13 @@ export async function switchLanguage(page: Page, to: 'en' | 'vi'): Promise<void>
 export async function figure(page: Page, label: string): Promise<string> {
   return (await page.getByRole('group', { name: label, exact: true }).locator('.figure-value').innerText()).trim();
 }
+
+/**
+ * The page's console errors, less Chromium's line for each answer the test expects with a status
+ * in `statuses`: the 401 of the refresh on the login page (no session cookie yet) is one on every
+ * login, and a refused form (400) is one when the test sends it on purpose. Everything else —
+ * a script error, a CSP refusal, a 500 — stays.
+ */
+export function unexpectedErrors(person: { errors: readonly string[] }, statuses: readonly number[] = [401]): string[] {
+  return person.errors.filter((error) => !statuses.some((status) => error.startsWith(`Failed to load resource: the server responded with a status of ${status} `)));
+}

@@ -6,6 +6,7 @@ import { memoryStorage } from 'multer';
 import { AuthenticatedUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { ApiProblem, ApiProblems, binaryContent } from '../common/api-responses';
 import { ProblemException, problems } from '../common/problem';
+import { requestedLanguage, translateFieldMessage } from '../i18n/localize';
 import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency.interceptor';
 import { CSV_TYPE, XLSX_TYPE } from '../reports/report-response';
 import { ImportAppliedView, ImportReportView, TemplateQuery } from './import.dto';
@@ -52,8 +53,8 @@ export class ImportsController {
   @ApiBody(UPLOAD_BODY)
   @ApiOkResponse({ type: ImportReportView })
   @ApiProblems([400, 'No file, or a file that is neither a workbook nor UTF-8 text.'], [413, 'Larger than 2 MiB.'], [415, 'Not multipart.'])
-  dryRun(@UploadedFile() file: Express.Multer.File | undefined, @Req() request: Request): Promise<ImportReportView> {
-    return this.imports.dryRun(received(file, request));
+  async dryRun(@UploadedFile() file: Express.Multer.File | undefined, @Req() request: Request): Promise<ImportReportView> {
+    return inCallersLanguage(await this.imports.dryRun(received(file, request)), request);
   }
 
   @Post('apply')
@@ -72,7 +73,7 @@ export class ImportsController {
     [413, 'Larger than 2 MiB.'],
     [415, 'Not multipart.'],
   )
-  apply(@UploadedFile() file: Express.Multer.File | undefined, @Req() request: Request, @CurrentUser() user: AuthenticatedUser): Promise<ImportAppliedView> {
+  async apply(@UploadedFile() file: Express.Multer.File | undefined, @Req() request: Request, @CurrentUser() user: AuthenticatedUser): Promise<ImportAppliedView> {
     // A kept answer would keep the one-time passwords in the database, and the key's fingerprint
     // cannot see the file's bytes; an apply needs no key anyway: sent again, it changes nothing.
     if (request.headers[IDEMPOTENCY_HEADER] !== undefined) {
@@ -80,7 +81,7 @@ export class ImportsController {
         { field: 'Idempotency-Key', message: 'must be absent for an import' },
       ]);
     }
-    return this.imports.apply(received(file, request), user.userId);
+    return inCallersLanguage(await this.imports.apply(received(file, request), user.userId), request);
   }
 }
 
@@ -91,4 +92,13 @@ function received(file: Express.Multer.File | undefined, request: Request): Buff
   }
   if (file.size === 0) throw problems.badRequest('The file is empty.', [{ field: IMPORT_FIELD, message: 'must not be empty' }]);
   return file.buffer;
+}
+
+/**
+ * A row's error is part of the answer (a dry run answers 200), not a problem the problem filter
+ * translates: it is put into the caller's language here, as the problem filter would.
+ */
+function inCallersLanguage<T extends ImportReportView>(report: T, request: Request): T {
+  const language = requestedLanguage(request.headers['accept-language']) ?? 'en';
+  return { ...report, errors: report.errors.map((error) => ({ ...error, message: translateFieldMessage(error.message, language) })) };
 }

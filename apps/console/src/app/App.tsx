@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from '../api/problem';
 import LoginPage from '../features/login/LoginPage';
+import { CHANGE_PASSWORD_PATH } from '../session/next-path';
 import { useSession } from '../session/use-session';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Loading } from '../ui/feedback';
@@ -32,6 +33,11 @@ function SignedIn() {
     const query = new URLSearchParams({ next });
     if (session.expired) query.set('expired', '1');
     return <Navigate to={`/login?${query.toString()}`} replace />;
+  }
+  // A password an admin reset must be replaced before anything else (the API raised mustChangePassword).
+  if (session.user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`${CHANGE_PASSWORD_PATH}?${new URLSearchParams({ next }).toString()}`} replace />;
   }
   const route = ROUTES.find((entry) => matches(entry.path, location.pathname));
   const Screen = route?.screen;

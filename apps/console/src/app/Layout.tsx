@@ -5,6 +5,7 @@ import { NavLink, useLocation, useNavigate } from 'react-router';
 import { api, call } from '../api/client';
 import type { Language } from '../api/types';
 import { switchLanguage } from '../i18n';
+import { CHANGE_PASSWORD_PATH } from '../session/next-path';
 import { logOut, setPreferredLanguage, updateUser } from '../session/session-store';
 import { useUser } from '../session/use-session';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -54,7 +55,9 @@ export function Layout({ children }: { children?: ReactNode }) {
   const user = useUser();
   const navigate = useNavigate();
   const location = useLocation();
-  const entries = ROUTES.filter((route) => route.nav && allows(route, user.role));
+  // Until a reset password is replaced, the console offers nothing else: no navigation, no notifications.
+  const locked = user.mustChangePassword;
+  const entries = locked ? [] : ROUTES.filter((route) => route.nav && allows(route, user.role));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -67,7 +70,12 @@ export function Layout({ children }: { children?: ReactNode }) {
         <span className="who">
           {user.displayName} · {t(`common:roles.${user.role}`)}
         </span>
-        <UnreadCount />
+        {locked ? null : <UnreadCount />}
+        {locked ? null : (
+          <NavLink to={CHANGE_PASSWORD_PATH} className="account-link">
+            {t('account:link')}
+          </NavLink>
+        )}
         <LanguageSwitch />
         <button
           type="button"
@@ -79,17 +87,19 @@ export function Layout({ children }: { children?: ReactNode }) {
           {t('common:header.logout')}
         </button>
       </header>
-      <nav className="app-nav" aria-label={t('common:nav.label')}>
-        <ul>
-          {entries.map((route) => (
-            <li key={route.path}>
-              <NavLink to={route.path} end={route.path === '/'}>
-                {t(route.nav!)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {locked ? null : (
+        <nav className="app-nav" aria-label={t('common:nav.label')}>
+          <ul>
+            {entries.map((route) => (
+              <li key={route.path}>
+                <NavLink to={route.path} end={route.path === '/'}>
+                  {t(route.nav!)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>{children}</Suspense>

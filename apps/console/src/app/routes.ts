@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../api/types';
+import { CHANGE_PASSWORD_PATH } from '../session/next-path';
 
 /**
  * The one route table: paths (stable — notifications and e-mails link to them), who may open
@@ -28,6 +29,9 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: '/inspections', screen: lazy(() => import('../features/inspections/InspectionsPage')), roles: [...TEAM, 'chairman', 'unit_head'], nav: 'common:nav.inspections' },
   { path: '/inspections/:id', screen: lazy(() => import('../features/inspections/InspectionPage')), roles: [...TEAM, 'chairman', 'unit_head'] },
   { path: '/inspections/:id/visit', screen: lazy(() => import('../features/visit/VisitPage')), roles: TEAM },
+  { path: '/checklists', screen: lazy(() => import('../features/checklists/ChecklistsPage')), roles: STAFF, nav: 'common:nav.checklists' },
+  { path: '/checklists/:key/new-version', screen: lazy(() => import('../features/checklists/PublishVersionPage')), roles: ['admin'] },
+  { path: '/checklists/:version', screen: lazy(() => import('../features/checklists/ChecklistVersionPage')), roles: STAFF },
   { path: '/accountability', screen: lazy(() => import('../features/accountability/AccountabilityPage')), roles: ['chairman', 'lead_inspector', 'unit_head'], nav: 'common:nav.accountability' },
   // Reports, notifications and administration (part 2).
   { path: '/reports', screen: lazy(() => import('../features/reports/DashboardPage')), nav: 'common:nav.reports' },
@@ -40,6 +44,12 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: '/admin/users', screen: lazy(() => import('../features/admin/UsersPage')), roles: ['admin'] },
   { path: '/admin/audit', screen: lazy(() => import('../features/admin/AuditPage')), roles: ['admin'] },
   { path: '/admin/audit-log', screen: lazy(() => import('../features/audit/AuditLogPage')), roles: ['admin', 'chairman'], nav: 'common:nav.auditLog' },
+  // The authority as documents name it, and units and staff imported from a file (issue 11, items 3 and 8).
+  { path: '/admin/authority', screen: lazy(() => import('../features/admin/AuthorityPage')), roles: ['admin'] },
+  { path: '/admin/imports', screen: lazy(() => import('../features/imports/ImportsPage')), roles: ['admin'] },
+  { path: '/findings', screen: lazy(() => import('../features/findings/FindingSearchPage')), roles: STAFF, nav: 'common:nav.findings' },
+  // Everyone's own password; the only screen while an admin's reset is not yet replaced (App.tsx).
+  { path: CHANGE_PASSWORD_PATH, screen: lazy(() => import('../features/account/ChangePasswordPage')) },
 ];
 
 export const allows = (route: RouteEntry, role: Role) => !route.roles || route.roles.includes(role);

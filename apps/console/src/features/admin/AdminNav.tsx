@@ -16,6 +16,12 @@ export function AdminNav() {
         <li>
           <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/admin/authority">{t('nav.authority')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/imports">{t('nav.imports')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

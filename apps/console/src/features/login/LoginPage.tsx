@@ -2,15 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { switchLanguage } from '../../i18n';
+import { safeNext } from '../../session/next-path';
 import { currentLanguage, logIn } from '../../session/session-store';
 import { useSession } from '../../session/use-session';
 import { ErrorMessage } from '../../ui/feedback';
 import { Field } from '../../ui/Field';
 
-/** Only paths of this console, so a crafted link cannot send a person elsewhere after logging in. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
-}
 
 export default function LoginPage() {
   const { t } = useTranslation();
