@@ -11,7 +11,7 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const temporal = require('./lib/temporal-server');
+const temporal = require('./lib/temporal');
 const postgres = require('./lib/postgres');
 const { missingAccountsNotice } = require('./lib/demo-notice');
 

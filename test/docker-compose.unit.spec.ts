@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { AppConfig } from '@inspectorate/config';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const temporalServer = require('../scripts/lib/temporal-server.js') as typeof import('../scripts/lib/temporal-server');
+const temporalServer = require('../scripts/lib/temporal/index.js') as typeof import('../scripts/lib/temporal/index.js');
 
 /**
  * docker-compose.yml cannot run on machines without a Docker engine; this keeps it in step with

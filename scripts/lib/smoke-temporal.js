@@ -14,7 +14,7 @@
 const os = require('node:os');
 const path = require('node:path');
 const fs = require('node:fs');
-const { ensureTemporalBinary, startTemporal, TEMPORAL_SERVER_VERSION } = require('./temporal-server');
+const { ensureTemporalBinary, startTemporal, TEMPORAL_SERVER_VERSION } = require('./temporal');
 
 async function main() {
   const mode = /** @type {'memory' | 'file'} */ (process.argv[2] ?? 'memory');

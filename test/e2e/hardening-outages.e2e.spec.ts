@@ -8,8 +8,8 @@ import { TestUser } from '../harness/people';
 import { inDays } from '../harness/time';
 import { useStack } from '../harness/use-stack';
 
-const temporalServer = require('../../scripts/lib/temporal-server.js') as typeof import('../../scripts/lib/temporal-server');
-const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
+const temporalServer = require('../../scripts/lib/temporal/index.js') as typeof import('../../scripts/lib/temporal/index.js');
+const postgres = require('../../scripts/lib/postgres/index.js') as typeof import('../../scripts/lib/postgres/index.js');
 
 type Handle = { stop: () => Promise<void> };
 

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 
-const temporalServer = require('../../scripts/lib/temporal-server.js') as typeof import('../../scripts/lib/temporal-server');
+const temporalServer = require('../../scripts/lib/temporal/index.js') as typeof import('../../scripts/lib/temporal/index.js');
 
 /**
  * The production shape talks to Temporal over mutual TLS. This file starts a Temporal server of

@@ -8,8 +8,8 @@ import { JsonLogger } from '@inspectorate/observability';
 import { createHttpApp } from '../../apps/api/src/http-app';
 import { RUN_DIR } from '../harness/global-setup';
 
-const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
-const temporalServer = require('../../scripts/lib/temporal-server.js') as typeof import('../../scripts/lib/temporal-server');
+const postgres = require('../../scripts/lib/postgres/index.js') as typeof import('../../scripts/lib/postgres/index.js');
+const temporalServer = require('../../scripts/lib/temporal/index.js') as typeof import('../../scripts/lib/temporal/index.js');
 
 /**
  * /health with its dependencies really going away: this test owns a PostgreSQL (embedded) and a

@@ -4,7 +4,7 @@ import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@inspectorate/database';
 
-const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
+const postgres = require('../../scripts/lib/postgres/index.js') as typeof import('../../scripts/lib/postgres/index.js');
 
 export interface TestDatabase {
   /** Its own migrated database, cloned from the run's template. */

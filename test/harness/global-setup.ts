@@ -5,8 +5,8 @@ import path from 'node:path';
 import { migrate } from '@inspectorate/database';
 import { bundleWorkflows } from '@inspectorate/temporal/workflow-bundle';
 
-const temporalServer = require('../../scripts/lib/temporal-server.js') as typeof import('../../scripts/lib/temporal-server');
-const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
+const temporalServer = require('../../scripts/lib/temporal/index.js') as typeof import('../../scripts/lib/temporal/index.js');
+const postgres = require('../../scripts/lib/postgres/index.js') as typeof import('../../scripts/lib/postgres/index.js');
 
 export const RUN_DIR = path.resolve(__dirname, '..', '..', '.run', 'test');
 

@@ -5,6 +5,7 @@ const ts = require('typescript');
 function pathsToModuleNameMapper() {
   const configPath = path.join(__dirname, '..', '..', 'tsconfig.json');
   const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
+  /** @type {Record<string, string>} */
   const mapper = {};
   for (const [alias, [target]] of Object.entries(config.compilerOptions.paths)) {
     const from = '^' + alias.replace(/[.]/g, '\\.').replace('/*', '/(.*)') + '$';

@@ -1,4 +1,5 @@
 // SWC settings for Jest: TypeScript with decorators and their metadata (Nest and TypeORM need both).
+/** @type {import('@swc/core').Options} */
 const forTypeScript = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -11,6 +12,7 @@ const forTypeScript = {
 };
 
 // For ES-module-only packages in node_modules, compiled to CommonJS.
+/** @type {import('@swc/core').Options} */
 const forJavaScript = {
   jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022', keepClassNames: true },
   module: { type: 'commonjs' },

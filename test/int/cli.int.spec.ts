@@ -11,7 +11,7 @@ import { EXIT, runCli } from '../../apps/cli/src/main';
 import { createTestDatabase, TestDatabase } from '../harness/database';
 import { findingRecorded, plannedCampaign, visitStarted } from './fixtures';
 
-const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
+const postgres = require('../../scripts/lib/postgres/index.js') as typeof import('../../scripts/lib/postgres/index.js');
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Runs the CLI in-process, capturing what it prints. */
@@ -95,7 +95,8 @@ describe('the command-line tool', () => {
       inspections: await db.sql('SELECT to_jsonb(t) AS r FROM inspections t ORDER BY id'),
       findings: await db.sql('SELECT to_jsonb(t) AS r FROM findings t ORDER BY id'),
       notifications: await db.sql('SELECT to_jsonb(t) AS r FROM notifications t ORDER BY id'),
-      scorecards: await db.sql('SELECT to_jsonb(t) AS r FROM unit_scorecards t ORDER BY unit_id, year'),
+      campaigns: await db.sql('SELECT to_jsonb(t) AS r FROM campaigns t ORDER BY id'),
+      progress: await db.sql('SELECT to_jsonb(t) AS r FROM campaign_progress t ORDER BY campaign_id'),
     });
     const before = await rows();
     const run = await cli(['rebuild-projections', '--batch-size', '2'], { DATABASE_URL: db.url });
@@ -123,6 +124,7 @@ describe('the command-line tool', () => {
       expect(names).toContain('AppRoleGrants1796170000000');
       expect(names).toContain('AuditLog1796180000000');
       expect(names).toContain('WorkingCalendar1796200000000');
+      expect(names).toContain('DropUnitScorecards1796220000000');
       // In the order of their timestamps, whichever branch added them.
       const stamps = names.map((name) => Number(/(\d{13})$/.exec(name)?.[1]));
       expect(stamps).toEqual([...stamps].sort((a, b) => a - b));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
+const postgres = require('../../scripts/lib/postgres/index.js') as typeof import('../../scripts/lib/postgres/index.js');
 const { missingAccountsNotice } = require('../../scripts/lib/demo-notice.js') as { missingAccountsNotice: (where: { database: string; accountsFile: string }) => string[] };
 const RESET = path.resolve(__dirname, '..', '..', 'scripts', 'reset.js');
 

@@ -15,6 +15,7 @@ import { AppRoleGrants1796170000000 } from './migrations/1796170000000-AppRoleGr
 import { AuditLog1796180000000 } from './migrations/1796180000000-AuditLog';
 import { ChecklistTemplates1796190000000 } from './migrations/1796190000000-ChecklistTemplates';
 import { WorkingCalendar1796200000000 } from './migrations/1796200000000-WorkingCalendar';
+import { DropUnitScorecards1796220000000 } from './migrations/1796220000000-DropUnitScorecards';
 
 export const ALL_ENTITIES = [EventRecordEntity, ChainCheckpointEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, SessionEntity, AuthorityEntity, AttachmentEntity, IdempotencyRecordEntity];
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   AuditLog1796180000000,
   ChecklistTemplates1796190000000,
   WorkingCalendar1796200000000,
+  DropUnitScorecards1796220000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -2,6 +2,8 @@ import { EntityManager } from 'typeorm';
 import {
   CampaignEvent,
   CampaignState,
+  CompletionFacts,
+  completionOf,
   evolve,
   evolveCampaign,
   InspectionEvent,
@@ -30,21 +32,18 @@ import { actionRows, campaignRow, caseRows, findingRows, inspectionRow } from '.
 export class Projector {
   async project(manager: EntityManager, events: readonly StoredEvent[]): Promise<void> {
     const touchedCampaigns = new Set<string>();
-    const touchedUnitYears = new Map<string, { unitId: string; year: number }>();
 
     for (const stream of groupByStream(events)) {
       if (stream.kind === 'campaign') {
         await this.projectCampaign(manager, stream.streamId, stream.events);
       } else {
-        const { state, statusChanged, scorecardInputsChanged } = await this.projectInspection(manager, stream.events);
-        // Campaign progress and status depend only on its inspections' statuses; a unit's
-        // scorecard only on the rows it counts. Recomputing them is most of an append's SQL.
+        const { state, statusChanged } = await this.projectInspection(manager, stream.events);
+        // Campaign progress and status depend only on its inspections' statuses: recompute them
+        // only when one changed.
         if (statusChanged) touchedCampaigns.add(state.campaignId);
-        if (scorecardInputsChanged) touchedUnitYears.set(`${state.unitId}:${state.year}`, { unitId: state.unitId, year: state.year });
       }
     }
     for (const campaignId of touchedCampaigns) await refreshCampaignProgress(manager, campaignId);
-    for (const { unitId, year } of touchedUnitYears.values()) await refreshUnitScorecard(manager, unitId, year);
   }
 
   private async projectCampaign(manager: EntityManager, streamId: string, events: StoredEvent<CampaignEvent>[]): Promise<void> {
@@ -61,7 +60,7 @@ export class Projector {
     await refreshCampaignProgress(manager, state.id);
   }
 
-  private async projectInspection(manager: EntityManager, events: StoredEvent<InspectionEvent>[]): Promise<{ state: InspectionState; statusChanged: boolean; scorecardInputsChanged: boolean }> {
+  private async projectInspection(manager: EntityManager, events: StoredEvent<InspectionEvent>[]): Promise<{ state: InspectionState; statusChanged: boolean }> {
     const id = streamIds.parse(events[0].streamId)!.id;
     const existing = await manager.findOne(InspectionEntity, { where: { id } });
     let state: InspectionState | undefined = existing?.state;
@@ -103,17 +102,8 @@ export class Projector {
     const cases = changedRows(previous ? caseRows(previous) : [], caseRows(state));
     if (cases.length > 0) await manager.upsert(AccountabilityCaseEntity, cases, ['id']);
     if (notifications.length > 0) await manager.insert(NotificationEntity, notifications);
-    const scorecardInputsChanged =
-      !existing || findings.length > 0 || actions.length > 0 || cases.length > 0 || SCORECARD_COLUMNS.some((column) => !same(existing[column], row[column]));
-    return { state, statusChanged: existing?.status !== state.status, scorecardInputsChanged };
+    return { state, statusChanged: existing?.status !== state.status };
   }
-}
-
-/** The inspection columns a unit scorecard reads (refreshUnitScorecard). */
-const SCORECARD_COLUMNS = ['status', 'startedAt', 'responseSubmittedAt', 'responseLate', 'responseOverdue', 'rating', 'approvedAt'] as const;
-
-function same(a: unknown, b: unknown): boolean {
-  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 }
 
 function changedRows<R extends { id: string }>(before: readonly R[], after: readonly R[]): R[] {
@@ -164,51 +154,12 @@ async function refreshCampaignProgress(manager: EntityManager, campaignId: strin
   // closing, so a read right after that command already sees it. The campaign workflow records
   // CampaignCompleted (and CampaignReopened) as facts shortly after; they never disagree for long,
   // and deriving keeps this row independent of the order in which the two streams are appended.
-  await manager.query(
-    `UPDATE campaigns c
-        SET status = CASE WHEN p.total > 0 AND p.planned + p.in_progress = 0 THEN 'completed' ELSE 'active' END,
-            completed_at = CASE WHEN p.total > 0 AND p.planned + p.in_progress = 0
-                                THEN (SELECT max(coalesce(i.closed_at, i.cancelled_at)) FROM inspections i WHERE i.campaign_id = c.id)
-                                ELSE NULL END
-       FROM campaign_progress p
-      WHERE p.campaign_id = c.id AND c.id = $1`,
+  // The rule is the domain's `completionOf`, the same one that gives a viewer who sees only some
+  // of the inspections their status, so there is one definition of "completed".
+  const inspections: CompletionFacts[] = await manager.query(
+    `SELECT status, closed_at AS "closedAt", cancelled_at AS "cancelledAt" FROM inspections WHERE campaign_id = $1`,
     [campaignId],
   );
+  const { status, completedAt } = completionOf(inspections);
+  await manager.query(`UPDATE campaigns SET status = $2, completed_at = $3 WHERE id = $1`, [campaignId, status, completedAt ?? null]);
 }
-
-/**
- * Counts match the reports' definitions (libs/reports): findings and actions of cancelled
- * inspections do not count; an action is overdue while open or rejected past its due date.
- */
-async function refreshUnitScorecard(manager: EntityManager, unitId: string, year: number): Promise<void> {
-  await manager.query(
-    `WITH own AS (SELECT * FROM inspections WHERE unit_id = $1 AND year = $2),
-          live AS (SELECT f.* FROM findings f JOIN own i ON i.id = f.inspection_id WHERE i.status <> 'cancelled' AND f.status = 'open'),
-          acts AS (SELECT a.* FROM corrective_actions a JOIN own i ON i.id = a.inspection_id WHERE i.status <> 'cancelled')
-     INSERT INTO unit_scorecards (unit_id, year, inspections, closed, findings, open_findings, critical_findings,
-                                  actions_total, actions_verified, actions_overdue, responses_on_time, responses_due,
-                                  accountability_cases, latest_rating)
-     SELECT $1::uuid, $2::int,
-            (SELECT count(*) FROM own WHERE started_at IS NOT NULL),
-            (SELECT count(*) FROM own WHERE status = 'closed'),
-            (SELECT count(*) FROM live),
-            (SELECT count(*) FROM live WHERE open),
-            (SELECT count(*) FROM live WHERE severity = 'critical'),
-            (SELECT count(*) FROM acts),
-            (SELECT count(*) FROM acts WHERE status = 'verified'),
-            (SELECT count(*) FROM acts WHERE overdue AND status IN ('open', 'rejected')),
-            (SELECT count(*) FROM own WHERE response_submitted_at IS NOT NULL AND NOT response_late),
-            (SELECT count(*) FROM own WHERE response_submitted_at IS NOT NULL OR response_overdue),
-            (SELECT count(*) FROM accountability_cases c WHERE c.unit_id = $1 AND c.year = $2),
-            (SELECT rating FROM own WHERE rating IS NOT NULL ORDER BY approved_at DESC LIMIT 1)
-     ON CONFLICT (unit_id, year) DO UPDATE SET
-       inspections = EXCLUDED.inspections, closed = EXCLUDED.closed, findings = EXCLUDED.findings,
-       open_findings = EXCLUDED.open_findings, critical_findings = EXCLUDED.critical_findings,
-       actions_total = EXCLUDED.actions_total, actions_verified = EXCLUDED.actions_verified,
-       actions_overdue = EXCLUDED.actions_overdue, responses_on_time = EXCLUDED.responses_on_time,
-       responses_due = EXCLUDED.responses_due, accountability_cases = EXCLUDED.accountability_cases,
-       latest_rating = EXCLUDED.latest_rating`,
-    [unitId, year],
-  );
-}
-

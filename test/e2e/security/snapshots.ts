@@ -23,7 +23,6 @@ export const WRITTEN_TABLES = [
   'accountability_cases',
   'notifications',
   'notification_reads',
-  'unit_scorecards',
   'units',
   'users',
   'attachments',

@@ -155,7 +155,9 @@ function target(dto: TargetDto) {
 /**
  * Filters by the status the caller sees (see `completionOf` of the domain): the stored status where they see
  * every inspection of the campaign, the one derived from those they see otherwise. The
- * visibility rule is `visibleTo`, the one every inspection query uses.
+ * visibility rule is `visibleTo`, the one every inspection query uses. The second branch is
+ * `isComplete` of the domain in SQL (some seen, none of them open), so that the filter pages in
+ * the database; hardening-campaign-status.e2e checks that it lists what the views show.
  */
 function statusAsSeenBy(q: SelectQueryBuilder<CampaignEntity>, user: UserActor, status: 'active' | 'completed'): void {
   if (user.role === 'chairman') {

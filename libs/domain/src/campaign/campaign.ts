@@ -1,6 +1,7 @@
 import { InspectionStatus, Team } from '../inspection/model';
 import type { PlanInspectionCommand } from '../inspection/commands';
 import { isTerminal } from '../inspection/visibility';
+import { isComplete } from './completion';
 import { Policy, resolvePolicy, validatePolicy } from '../policy/policy';
 import { criterionCodesOf } from '../checklist/templates';
 import { criterionCodesProblems } from '../checklist/validation';
@@ -182,7 +183,7 @@ export function decideCampaign(
       if (isUser(actor)) return forbidden('Inspection status reaches a campaign from the inspection itself.');
       const statuses = { ...state.inspectionStatus, [command.inspectionId]: command.status };
       const all = Object.values(statuses);
-      if (state.status === 'active' && all.length > 0 && all.every(isTerminal)) {
+      if (state.status === 'active' && isComplete(all)) {
         return [
           {
             type: 'CampaignCompleted',

@@ -1,4 +1,4 @@
-import { completionOf, CompletionFacts } from './completion';
+import { completionOf, CompletionFacts, isComplete } from './completion';
 
 const at = (iso: string) => new Date(iso);
 const planned: CompletionFacts = { status: 'planned', closedAt: null, cancelledAt: null };
@@ -15,5 +15,16 @@ describe('completionOf', () => {
     ['one closed', [closed], { status: 'completed', completedAt: at('2023-09-01T02:00:00Z') }],
   ])('%s', (_, inspections, expected) => {
     expect(completionOf(inspections)).toEqual(expected);
+  });
+});
+
+describe('isComplete: the rule the campaign workflow records CampaignCompleted by', () => {
+  it.each([
+    ['no inspection', []],
+    ['one still planned', [closed, planned]],
+    ['one still remediating', [remediating, cancelled]],
+    ['every one closed or cancelled', [closed, cancelled]],
+  ])('%s: the same answer as the status the read model derives', (_, inspections) => {
+    expect(isComplete(inspections.map((i) => i.status))).toBe(completionOf(inspections).status === 'completed');
   });
 });

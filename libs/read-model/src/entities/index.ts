@@ -4,7 +4,6 @@ import { CorrectiveActionEntity } from './corrective-action.entity';
 import { FindingEntity } from './finding.entity';
 import { InspectionEntity } from './inspection.entity';
 import { NotificationEntity, NotificationReadEntity } from './notification.entity';
-import { UnitScorecardEntity } from './unit-scorecard.entity';
 
 export {
   AccountabilityCaseEntity,
@@ -15,7 +14,6 @@ export {
   InspectionEntity,
   NotificationEntity,
   NotificationReadEntity,
-  UnitScorecardEntity,
 };
 
 export const READ_MODEL_ENTITIES = [
@@ -27,7 +25,6 @@ export const READ_MODEL_ENTITIES = [
   NotificationReadEntity,
   CampaignEntity,
   CampaignProgressEntity,
-  UnitScorecardEntity,
 ];
 
 /** The tables a rebuild empties and refills from the log (notification_reads is user state and stays). */
@@ -39,5 +36,4 @@ export const PROJECTION_TABLES = [
   'notifications',
   'campaigns',
   'campaign_progress',
-  'unit_scorecards',
 ] as const;
