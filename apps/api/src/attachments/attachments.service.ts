@@ -7,8 +7,8 @@ import { STREAM_PREFIX, UserActor } from '@inspectorate/domain';
 import { AppConfig } from '@inspectorate/config';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
 import { InspectionEntity } from '@inspectorate/read-model';
+import { InspectionAccess } from '../access/inspection-access';
 import { ProblemException, problems } from '../common/problem';
-import { visibleTo } from '../inspections/inspections.queries';
 import { AttachmentStorage, ReceivedFile } from './attachment-storage';
 import { AttachmentView } from './attachment.view';
 import { ACCEPTED_LABELS, checkDeclaredType, detectType } from './content-type';
@@ -34,6 +34,7 @@ export class AttachmentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly storage: AttachmentStorage,
     private readonly config: AppConfig,
+    private readonly access: InspectionAccess,
   ) {}
 
   async upload(file: ReceivedFile, user: UserActor): Promise<AttachmentView> {
@@ -46,13 +47,19 @@ export class AttachmentsService {
         read: (position, length) => this.storage.readRange(file.path, position, length),
       });
       if (!detected) {
-        throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, `The content of the file is not of an accepted type (${ACCEPTED_LABELS}).`, {
-          errors: [{ field: 'file', message: 'must be one of the accepted types' }],
-        });
+        throw new ProblemException(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          `The content of the file is not of an accepted type (${ACCEPTED_LABELS}).`,
+          {
+            errors: [{ field: 'file', message: 'must be one of the accepted types' }],
+          },
+        );
       }
       const declared = checkDeclaredType(detected, file.mimetype);
       if (!declared.ok) {
-        throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, declared.reason, { errors: [{ field: 'file', message: 'declared type does not match the content' }] });
+        throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, declared.reason, {
+          errors: [{ field: 'file', message: 'declared type does not match the content' }],
+        });
       }
       const attachment = this.db.getRepository(AttachmentEntity).create({
         id: randomUUID(),
@@ -65,7 +72,10 @@ export class AttachmentsService {
       // One user's uploads at a time: concurrent ones must not each fit the quota and together exceed it.
       await this.db.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [UPLOAD_QUOTA_LOCK, user.userId]);
-        const [{ used }] = await manager.query<{ used: string }[]>('SELECT coalesce(sum(size), 0) AS used FROM attachments WHERE uploaded_by = $1', [user.userId]);
+        const [{ used }] = await manager.query<{ used: string }[]>(
+          'SELECT coalesce(sum(size), 0) AS used FROM attachments WHERE uploaded_by = $1',
+          [user.userId],
+        );
         const quota = this.config.ATTACHMENT_QUOTA_BYTES_PER_USER;
         if (Number(used) + file.size > quota) {
           throw new ProblemException(
@@ -103,7 +113,7 @@ export class AttachmentsService {
    * Only inspections the uploader could have cited it in are looked at: evidence commands accept
    * the caller's own uploads only (InspectionCommands.evidence), findings come from the team
    * (`team_member_ids`) and action reports from the unit's head (`unit_id`). Of those, the ones
-   * visible to the viewer (the same `visibleTo` SQL as every list) are checked: first the folded
+   * visible to the viewer (InspectionAccess: the same SQL as every list) are checked: first the folded
    * state in the projection (a jsonb path query over its findings and action reports), then, for
    * evidence an amendment has since replaced, that inspection's own evidence events, read through
    * the (stream_id, version) index. Never a scan of the event log; the cost grows with the
@@ -111,16 +121,14 @@ export class AttachmentsService {
    */
   private async referencedInVisibleInspection(attachment: AttachmentEntity, viewer: UserActor): Promise<boolean> {
     const path = '$.** ? (@.attachmentId == $id)';
-    const vars = 'jsonb_build_object(\'id\', CAST(:attachmentId AS text))';
+    const vars = "jsonb_build_object('id', CAST(:attachmentId AS text))";
     const q = this.db
       .getRepository(InspectionEntity)
       .createQueryBuilder('i')
       .select('i.id', 'id')
       .where(
         new Brackets((w) =>
-          w
-            .where(':uploader = ANY(i.team_member_ids)')
-            .orWhere('i.unit_id = (SELECT u.unit_id FROM users u WHERE u.id = :uploader)'),
+          w.where(':uploader = ANY(i.team_member_ids)').orWhere('i.unit_id = (SELECT u.unit_id FROM users u WHERE u.id = :uploader)'),
         ),
         { uploader: attachment.uploadedBy },
       )
@@ -134,7 +142,7 @@ export class AttachmentsService {
         { attachmentId: attachment.id, evidenceEvents: EVIDENCE_EVENTS, inspectionStreamPrefix: STREAM_PREFIX.inspection },
       )
       .limit(1);
-    visibleTo(q, viewer);
+    this.access.restrict(q, viewer);
     return (await q.getRawMany()).length > 0;
   }
 }
@@ -146,7 +154,10 @@ function toView(a: AttachmentEntity): AttachmentView {
 /** A file name safe to store and to send back: no path, no control characters or quotes, at most 200 characters. */
 export function safeFileName(name: string | undefined): string {
   const base = (name ?? '').normalize('NFC').split(/[/\\]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+    .trim()
+    .slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'attachment' : cleaned;
 }
 

@@ -5,6 +5,7 @@ import { dueInstant, startInstant, UserActor } from '@inspectorate/domain';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { AuditLogQuery, AuditEntryView } from './audit-log.dto';
+import { InspectionAccess } from '../access/inspection-access';
 import { AuditKind } from './audit-trail';
 
 /** A file of the audit log holds at most this many rows; beyond it, narrow the filters. */
@@ -30,7 +31,10 @@ interface AuditRow {
  */
 @Injectable()
 export class AuditLogQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: InspectionAccess,
+  ) {}
 
   async page(query: AuditLogQuery, viewer: UserActor): Promise<Page<AuditEntryView>> {
     const limit = pageLimit(query);
@@ -43,17 +47,24 @@ export class AuditLogQueries {
   async all(query: AuditLogQuery, viewer: UserActor): Promise<AuditEntryView[]> {
     const rows = await this.select(query, viewer, AUDIT_EXPORT_MAX_ROWS + 1, undefined);
     if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
-      throw problems.badRequest(`More than ${AUDIT_EXPORT_MAX_ROWS} entries match; narrow the filters (from, to, userId, kind) to export them.`, [
-        { field: 'from', message: `must leave at most ${AUDIT_EXPORT_MAX_ROWS} entries` },
-      ]);
+      throw problems.badRequest(
+        `More than ${AUDIT_EXPORT_MAX_ROWS} entries match; narrow the filters (from, to, userId, kind) to export them.`,
+        [{ field: 'from', message: `must leave at most ${AUDIT_EXPORT_MAX_ROWS} entries` }],
+      );
     }
     return rows.map(toEntryView);
   }
 
-  private select(query: AuditLogQuery, viewer: UserActor, limit: number, after: readonly [string, string] | undefined): Promise<AuditRow[]> {
+  private select(
+    query: AuditLogQuery,
+    viewer: UserActor,
+    limit: number,
+    after: readonly [string, string] | undefined,
+  ): Promise<AuditRow[]> {
     const from = query.from === undefined ? undefined : startInstant(query.from);
     const to = query.to === undefined ? undefined : dueInstant(query.to);
-    if (from && to && from > to) throw problems.badRequest('The period ends before it starts.', [{ field: 'to', message: 'must not be before from' }]);
+    if (from && to && from > to)
+      throw problems.badRequest('The period ends before it starts.', [{ field: 'to', message: 'must not be before from' }]);
     const q = this.db
       .createQueryBuilder()
       .select('a.*')
@@ -68,11 +79,9 @@ export class AuditLogQueries {
     if (to) q.andWhere('a.occurred_at <= :to', { to });
     if (after) q.andWhere('(a.occurred_at, a.id) < (:key, :id)', { key: after[0], id: after[1] });
     // A read of a planned inspection names it: only those who may know it exists see the entry.
-    if (viewer.role !== 'chairman') {
-      q.andWhere(
-        `(a.kind <> 'planned_window_read' OR EXISTS (SELECT 1 FROM inspections i WHERE i.id::text = a.subject AND (i.started_at IS NOT NULL OR :viewer = ANY(i.team_member_ids))))`,
-        { viewer: viewer.userId },
-      );
+    if (!this.access.seesEverything(viewer)) {
+      const visible = this.access.existsVisible(viewer, 'a.subject', { asText: true });
+      q.andWhere(`(a.kind <> 'planned_window_read' OR ${visible.sql})`, visible.params);
     }
     return q.getRawMany<AuditRow>();
   }
@@ -83,7 +92,10 @@ function toEntryView(row: AuditRow): AuditEntryView {
     id: row.id,
     occurredAt: row.occurred_at.toISOString(),
     kind: row.kind,
-    actor: row.actor_user_id && row.actor_username && row.actor_role ? { userId: row.actor_user_id, username: row.actor_username, role: row.actor_role } : null,
+    actor:
+      row.actor_user_id && row.actor_username && row.actor_role
+        ? { userId: row.actor_user_id, username: row.actor_username, role: row.actor_role }
+        : null,
     subject: row.subject,
     details: row.details,
     requestId: row.request_id,
