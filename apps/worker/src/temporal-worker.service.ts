@@ -42,9 +42,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       shutdownGraceTime: '20 seconds',
     });
     this.running = this.worker.run();
-    this.running.catch((error: unknown) =>
-      this.logger.error(error instanceof Error ? error : String(error), 'The Temporal worker stopped with an error'),
-    );
+    this.running.catch((error: unknown) => this.logger.error(error instanceof Error ? error : String(error), 'The Temporal worker stopped with an error'));
     this.logger.log({ msg: 'worker polling', taskQueue: this.config.TEMPORAL_TASK_QUEUE, startupMs: Date.now() - started });
   }
 
@@ -55,3 +53,4 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.logger.log('worker drained and stopped');
   }
 }
+

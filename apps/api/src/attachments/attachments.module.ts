@@ -26,9 +26,6 @@ import { AttachmentsService } from './attachments.service';
     }),
   ],
   controllers: [AttachmentsController],
-  providers: [
-    AttachmentsService,
-    { provide: AttachmentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new AttachmentStorage(config.DATA_DIR) },
-  ],
+  providers: [AttachmentsService, { provide: AttachmentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new AttachmentStorage(config.DATA_DIR) }],
 })
 export class AttachmentsModule {}

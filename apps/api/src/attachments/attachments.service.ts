@@ -47,19 +47,13 @@ export class AttachmentsService {
         read: (position, length) => this.storage.readRange(file.path, position, length),
       });
       if (!detected) {
-        throw new ProblemException(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          `The content of the file is not of an accepted type (${ACCEPTED_LABELS}).`,
-          {
-            errors: [{ field: 'file', message: 'must be one of the accepted types' }],
-          },
-        );
+        throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, `The content of the file is not of an accepted type (${ACCEPTED_LABELS}).`, {
+          errors: [{ field: 'file', message: 'must be one of the accepted types' }],
+        });
       }
       const declared = checkDeclaredType(detected, file.mimetype);
       if (!declared.ok) {
-        throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, declared.reason, {
-          errors: [{ field: 'file', message: 'declared type does not match the content' }],
-        });
+        throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, declared.reason, { errors: [{ field: 'file', message: 'declared type does not match the content' }] });
       }
       const attachment = this.db.getRepository(AttachmentEntity).create({
         id: randomUUID(),
@@ -72,10 +66,7 @@ export class AttachmentsService {
       // One user's uploads at a time: concurrent ones must not each fit the quota and together exceed it.
       await this.db.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [UPLOAD_QUOTA_LOCK, user.userId]);
-        const [{ used }] = await manager.query<{ used: string }[]>(
-          'SELECT coalesce(sum(size), 0) AS used FROM attachments WHERE uploaded_by = $1',
-          [user.userId],
-        );
+        const [{ used }] = await manager.query<{ used: string }[]>('SELECT coalesce(sum(size), 0) AS used FROM attachments WHERE uploaded_by = $1', [user.userId]);
         const quota = this.config.ATTACHMENT_QUOTA_BYTES_PER_USER;
         if (Number(used) + file.size > quota) {
           throw new ProblemException(
@@ -121,14 +112,16 @@ export class AttachmentsService {
    */
   private async referencedInVisibleInspection(attachment: AttachmentEntity, viewer: UserActor): Promise<boolean> {
     const path = '$.** ? (@.attachmentId == $id)';
-    const vars = "jsonb_build_object('id', CAST(:attachmentId AS text))";
+    const vars = 'jsonb_build_object(\'id\', CAST(:attachmentId AS text))';
     const q = this.db
       .getRepository(InspectionEntity)
       .createQueryBuilder('i')
       .select('i.id', 'id')
       .where(
         new Brackets((w) =>
-          w.where(':uploader = ANY(i.team_member_ids)').orWhere('i.unit_id = (SELECT u.unit_id FROM users u WHERE u.id = :uploader)'),
+          w
+            .where(':uploader = ANY(i.team_member_ids)')
+            .orWhere('i.unit_id = (SELECT u.unit_id FROM users u WHERE u.id = :uploader)'),
         ),
         { uploader: attachment.uploadedBy },
       )
@@ -154,10 +147,7 @@ function toView(a: AttachmentEntity): AttachmentView {
 /** A file name safe to store and to send back: no path, no control characters or quotes, at most 200 characters. */
 export function safeFileName(name: string | undefined): string {
   const base = (name ?? '').normalize('NFC').split(/[/\\]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
-    .trim()
-    .slice(0, 200);
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim().slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'attachment' : cleaned;
 }
 

@@ -47,24 +47,17 @@ export class AuditLogQueries {
   async all(query: AuditLogQuery, viewer: UserActor): Promise<AuditEntryView[]> {
     const rows = await this.select(query, viewer, AUDIT_EXPORT_MAX_ROWS + 1, undefined);
     if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
-      throw problems.badRequest(
-        `More than ${AUDIT_EXPORT_MAX_ROWS} entries match; narrow the filters (from, to, userId, kind) to export them.`,
-        [{ field: 'from', message: `must leave at most ${AUDIT_EXPORT_MAX_ROWS} entries` }],
-      );
+      throw problems.badRequest(`More than ${AUDIT_EXPORT_MAX_ROWS} entries match; narrow the filters (from, to, userId, kind) to export them.`, [
+        { field: 'from', message: `must leave at most ${AUDIT_EXPORT_MAX_ROWS} entries` },
+      ]);
     }
     return rows.map(toEntryView);
   }
 
-  private select(
-    query: AuditLogQuery,
-    viewer: UserActor,
-    limit: number,
-    after: readonly [string, string] | undefined,
-  ): Promise<AuditRow[]> {
+  private select(query: AuditLogQuery, viewer: UserActor, limit: number, after: readonly [string, string] | undefined): Promise<AuditRow[]> {
     const from = query.from === undefined ? undefined : startInstant(query.from);
     const to = query.to === undefined ? undefined : dueInstant(query.to);
-    if (from && to && from > to)
-      throw problems.badRequest('The period ends before it starts.', [{ field: 'to', message: 'must not be before from' }]);
+    if (from && to && from > to) throw problems.badRequest('The period ends before it starts.', [{ field: 'to', message: 'must not be before from' }]);
     const q = this.db
       .createQueryBuilder()
       .select('a.*')
@@ -92,10 +85,7 @@ function toEntryView(row: AuditRow): AuditEntryView {
     id: row.id,
     occurredAt: row.occurred_at.toISOString(),
     kind: row.kind,
-    actor:
-      row.actor_user_id && row.actor_username && row.actor_role
-        ? { userId: row.actor_user_id, username: row.actor_username, role: row.actor_role }
-        : null,
+    actor: row.actor_user_id && row.actor_username && row.actor_role ? { userId: row.actor_user_id, username: row.actor_username, role: row.actor_role } : null,
     subject: row.subject,
     details: row.details,
     requestId: row.request_id,

@@ -55,10 +55,7 @@ export class CampaignsService {
       legalBasis: dto.legalBasis,
       leadInspectorId: dto.leadInspectorId,
       inspectorIds: dto.inspectorIds,
-      targets: dto.targets.map((t, index) => ({
-        ...target(t),
-        inspectionId: newId('inspection', user.userId, options.idempotencyKey, String(index)),
-      })),
+      targets: dto.targets.map((t, index) => ({ ...target(t), inspectionId: newId('inspection', user.userId, options.idempotencyKey, String(index)) })),
       policy: dto.policy,
       checklistVersion: CURRENT_CHECKLIST_VERSION,
     };
@@ -87,22 +84,12 @@ export class CampaignsService {
   async list(query: ListCampaignsQuery, user: UserActor): Promise<Page<CampaignView>> {
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-    const q = this.db
-      .getRepository(CampaignEntity)
-      .createQueryBuilder('c')
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(limit + 1);
+    const q = this.db.getRepository(CampaignEntity).createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1);
     if (query.year) q.andWhere('c.year = :year', { year: query.year });
     if (query.status) statusAsSeenBy(q, this.access, user, query.status);
     if (after) q.andWhere('(c.created_at, c.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
-    const page = toPage(
-      rows,
-      limit,
-      (c) => [c.createdAt.toISOString(), c.id],
-      (c) => c,
-    );
+    const page = toPage(rows, limit, (c) => [c.createdAt.toISOString(), c.id], (c) => c);
     return { items: await this.views(page.items, user), nextCursor: page.nextCursor };
   }
 
@@ -129,20 +116,9 @@ export class CampaignsService {
       const facts = (i: InspectionEntity) => visibilityFactsOf(i.state);
       const { visible, all: seesAll } = visibleOf(user, own, facts);
       const stored = progressRows.find((p) => p.campaignId === campaign.id);
-      const progress =
-        seesAll && stored
-          ? {
-              planned: stored.planned,
-              inProgress: stored.inProgress,
-              closed: stored.closed,
-              cancelled: stored.cancelled,
-              total: stored.total,
-            }
-          : countProgress(visible);
+      const progress = seesAll && stored ? { planned: stored.planned, inProgress: stored.inProgress, closed: stored.closed, cancelled: stored.cancelled, total: stored.total } : countProgress(visible);
       // The stored status would say "active" while a hidden target is still planned (completion.ts).
-      const { status, completedAt } = seesAll
-        ? { status: campaign.status, completedAt: campaign.completedAt ?? undefined }
-        : completionOf(visible);
+      const { status, completedAt } = seesAll ? { status: campaign.status, completedAt: campaign.completedAt ?? undefined } : completionOf(visible);
       return {
         id: campaign.id,
         title: campaign.title,
@@ -177,12 +153,7 @@ function target(dto: TargetDto) {
  * every inspection of the campaign, the one derived from those they see otherwise. The
  * visibility rule is InspectionAccess's, the one every inspection query uses.
  */
-function statusAsSeenBy(
-  q: SelectQueryBuilder<CampaignEntity>,
-  access: InspectionAccess,
-  user: UserActor,
-  status: 'active' | 'completed',
-): void {
+function statusAsSeenBy(q: SelectQueryBuilder<CampaignEntity>, access: InspectionAccess, user: UserActor, status: 'active' | 'completed'): void {
   if (access.seesEverything(user)) {
     q.andWhere('c.status = :status', { status });
     return;

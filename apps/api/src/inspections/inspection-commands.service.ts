@@ -48,12 +48,7 @@ export class InspectionCommands {
     }
   }
 
-  async scheduleFollowUp(
-    parentId: string,
-    window: { windowStart: string; windowEnd: string },
-    user: UserActor,
-    options: CommandOptions,
-  ): Promise<InspectionView> {
+  async scheduleFollowUp(parentId: string, window: { windowStart: string; windowEnd: string }, user: UserActor, options: CommandOptions): Promise<InspectionView> {
     const followUpInspectionId = newId('follow-up', user.userId, options.idempotencyKey, parentId);
     // A follow-up is a new inspection: not of a deactivated unit (asked only of whoever may see the parent).
     const { state: parent } = await this.access.require(parentId, user);
@@ -67,14 +62,10 @@ export class InspectionCommands {
     if (!items) return undefined;
     const ids = items.flatMap((item) => (item.attachmentId ? [item.attachmentId] : []));
     if (ids.length > 0) {
-      const owned = await this.db
-        .getRepository(AttachmentEntity)
-        .find({ where: { id: In(ids), uploadedBy: user.userId }, select: { id: true } });
+      const owned = await this.db.getRepository(AttachmentEntity).find({ where: { id: In(ids), uploadedBy: user.userId }, select: { id: true } });
       const ownedIds = new Set(owned.map((a) => a.id));
       const errors: FieldProblem[] = items.flatMap((item, index) =>
-        item.attachmentId && !ownedIds.has(item.attachmentId)
-          ? [{ field: `${field}.${index}.attachmentId`, message: 'must be an attachment you uploaded' }]
-          : [],
+        item.attachmentId && !ownedIds.has(item.attachmentId) ? [{ field: `${field}.${index}.attachmentId`, message: 'must be an attachment you uploaded' }] : [],
       );
       if (errors.length > 0) throw problems.badRequest('Some evidence points at attachments you did not upload.', errors);
     }

@@ -1,11 +1,11 @@
 import { FindingState, InspectionSight, inspectionSight, InspectionState, pendingContentHash, UserActor } from '@inspectorate/domain';
 
 /**
- * What one caller may see of an inspection (the domain's `inspectionSight`). A unit head never sees the visit window, the draft
- * conclusion, its returns or the team's internal deadlines, nor any follow-up (it is unannounced
- * too); once approved they see exactly the approved snapshot. Nor the stream's version: it counts
- * the events they may not see, so a version that moves with nothing visible happening would tell
- * them that something (a follow-up being planned) did.
+ * What one caller may see of an inspection (the domain's `inspectionSight`). A unit head never
+ * sees the visit window, the draft conclusion, its returns or the team's internal deadlines, nor
+ * any follow-up (it is unannounced too); once approved they see exactly the approved snapshot.
+ * Nor the stream's version: it counts the events they may not see, so a version that moves with
+ * nothing visible happening would tell them that something (a follow-up being planned) did.
  */
 export function toInspectionView(s: InspectionState, version: number, viewer: UserActor) {
   const sight = inspectionSight(viewer, s);
@@ -20,15 +20,7 @@ export function toInspectionView(s: InspectionState, version: number, viewer: Us
     ...(sight.versions ? { version } : {}),
     checklistVersion: s.checklistVersion,
     ...(sight.visitWindow
-      ? {
-          window: {
-            windowStart: s.window.windowStart,
-            windowEnd: s.window.windowEnd,
-            opensAt: s.window.opensAt,
-            closesAt: s.window.closesAt,
-            missed: s.windowMissed,
-          },
-        }
+      ? { window: { windowStart: s.window.windowStart, windowEnd: s.window.windowEnd, opensAt: s.window.opensAt, closesAt: s.window.closesAt, missed: s.windowMissed } }
       : {}),
     ...(s.startedAt ? { startedAt: s.startedAt } : {}),
     ...(s.visitEndedAt ? { visitEndedAt: s.visitEndedAt } : {}),
@@ -46,17 +38,15 @@ export function toInspectionView(s: InspectionState, version: number, viewer: Us
       return { ...a, requiredDueDate: required?.dueDate };
     }),
     deadlines: {
-      ...(s.conclusionDeadline && sight.conclusionDeadline
-        ? { conclusion: { dueAt: s.conclusionDeadline.dueAt, overdue: s.conclusionOverdue } }
-        : {}),
+      ...(s.conclusionDeadline && sight.conclusionDeadline ? { conclusion: { dueAt: s.conclusionDeadline.dueAt, overdue: s.conclusionOverdue } } : {}),
       ...(s.responseDeadline ? { response: { dueAt: s.responseDeadline.dueAt, overdue: s.responseOverdue } } : {}),
-      actions: s.actions.filter((a) => a.status !== 'verified').map((a) => ({ actionId: a.id, dueAt: a.dueAt, overdue: a.overdue })),
+      actions: s.actions
+        .filter((a) => a.status !== 'verified')
+        .map((a) => ({ actionId: a.id, dueAt: a.dueAt, overdue: a.overdue })),
     },
     accountabilityCaseIds: s.cases.map((c) => c.id),
     accountabilityCases: s.cases,
-    ...(s.cancellation
-      ? { cancellation: { reason: s.cancellation.reason, at: s.cancellation.at, statusBefore: s.cancellation.statusBefore } }
-      : {}),
+    ...(s.cancellation ? { cancellation: { reason: s.cancellation.reason, at: s.cancellation.at, statusBefore: s.cancellation.statusBefore } } : {}),
   };
 }
 

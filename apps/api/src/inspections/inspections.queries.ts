@@ -31,12 +31,7 @@ export class InspectionQueries {
   async list(query: ListInspectionsQuery, user: UserActor): Promise<Page<InspectionView>> {
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-    const q = this.db
-      .getRepository(InspectionEntity)
-      .createQueryBuilder('i')
-      .orderBy('i.planned_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(limit + 1);
+    const q = this.db.getRepository(InspectionEntity).createQueryBuilder('i').orderBy('i.planned_at', 'DESC').addOrderBy('i.id', 'DESC').limit(limit + 1);
     this.access.restrict(q, user);
     if (query.campaignId) q.andWhere('i.campaign_id = :campaignId', { campaignId: query.campaignId });
     if (query.unitId) q.andWhere('i.unit_id = :unitId', { unitId: query.unitId });
@@ -44,18 +39,8 @@ export class InspectionQueries {
     if (after) q.andWhere('(i.planned_at, i.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
     const planned = rows.slice(0, limit).filter((row) => row.status === 'planned');
-    await this.audit.recordEach(
-      'planned_window_read',
-      requestActor(),
-      planned.map((row) => row.id),
-      { via: 'list' },
-    );
-    return toPage(
-      rows,
-      limit,
-      (r) => [r.plannedAt.toISOString(), r.id],
-      (r) => toInspectionView(r.state, r.version, user),
-    );
+    await this.audit.recordEach('planned_window_read', requestActor(), planned.map((row) => row.id), { via: 'list' });
+    return toPage(rows, limit, (r) => [r.plannedAt.toISOString(), r.id], (r) => toInspectionView(r.state, r.version, user));
   }
 
   /**

@@ -26,32 +26,30 @@ export class MyWorkService {
     const facts = candidates.flatMap((row) => workFor(actor, row.state, now));
     if (facts.length === 0) return { items: [], nextCursor: null };
     const [campaigns, units] = await Promise.all([
-      this.db
-        .getRepository(CampaignEntity)
-        .find({ where: { id: In([...new Set(facts.map((f) => f.campaignId))]) }, select: { id: true, title: true } }),
-      this.db
-        .getRepository(UnitEntity)
-        .find({ where: { id: In([...new Set(facts.map((f) => f.unitId))]) }, select: { id: true, name: true } }),
+      this.db.getRepository(CampaignEntity).find({ where: { id: In([...new Set(facts.map((f) => f.campaignId))]) }, select: { id: true, title: true } }),
+      this.db.getRepository(UnitEntity).find({ where: { id: In([...new Set(facts.map((f) => f.unitId))]) }, select: { id: true, name: true } }),
     ]);
     const titleOf = new Map(campaigns.map((c) => [c.id, c.title]));
     const nameOf = new Map(units.map((u) => [u.id, u.name]));
     const items = facts
       .map((f) => ({ ...f, ...workTiming(f.dueAt, now) }))
       .sort(compareWork)
-      .map((f): WorkItemView => ({
-        kind: f.kind,
-        inspectionId: f.inspectionId,
-        campaignId: f.campaignId,
-        campaignTitle: titleOf.get(f.campaignId) ?? '',
-        unitId: f.unitId,
-        unitName: nameOf.get(f.unitId) ?? '',
-        ...(f.findingId ? { findingId: f.findingId } : {}),
-        ...(f.actionId ? { actionId: f.actionId } : {}),
-        ...(f.caseId ? { caseId: f.caseId } : {}),
-        dueAt: f.dueAt,
-        workingDaysLeft: f.workingDaysLeft,
-        overdue: f.overdue,
-      }));
+      .map(
+        (f): WorkItemView => ({
+          kind: f.kind,
+          inspectionId: f.inspectionId,
+          campaignId: f.campaignId,
+          campaignTitle: titleOf.get(f.campaignId) ?? '',
+          unitId: f.unitId,
+          unitName: nameOf.get(f.unitId) ?? '',
+          ...(f.findingId ? { findingId: f.findingId } : {}),
+          ...(f.actionId ? { actionId: f.actionId } : {}),
+          ...(f.caseId ? { caseId: f.caseId } : {}),
+          dueAt: f.dueAt,
+          workingDaysLeft: f.workingDaysLeft,
+          overdue: f.overdue,
+        }),
+      );
     return { items, nextCursor: null };
   }
 
@@ -74,9 +72,7 @@ export class MyWorkService {
         return visible(
           q.where(
             new Brackets((w) =>
-              w
-                .where("i.status = 'awaiting_approval'")
-                .orWhere("i.id IN (SELECT c.inspection_id FROM accountability_cases c WHERE c.status = 'open')"),
+              w.where("i.status = 'awaiting_approval'").orWhere("i.id IN (SELECT c.inspection_id FROM accountability_cases c WHERE c.status = 'open')"),
             ),
           ),
         );
