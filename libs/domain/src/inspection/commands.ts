@@ -16,6 +16,8 @@ export type InspectionCommand =
       team: Team;
       policy: Policy;
       checklistVersion: string;
+      /** The codes of that version's criteria (absent in commands from before they travelled with it). */
+      criterionCodes?: readonly string[];
       windowStart: string;
       windowEnd: string;
       followUpOf?: string;
@@ -47,6 +49,7 @@ export type InspectionCommand =
   | { type: 'MarkActionOverdue'; actionId: string };
 
 export type InspectionCommandType = InspectionCommand['type'];
+export type PlanInspectionCommand = Extract<InspectionCommand, { type: 'PlanInspection' }>;
 
 export const SYSTEM_COMMANDS: ReadonlySet<InspectionCommandType> = new Set([
   'MarkVisitWindowMissed',
