@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { canSeeInspection, UserActor } from '@inspectorate/domain';
 import { EventStore } from '@inspectorate/event-store';
 import { InspectionEntity } from '@inspectorate/read-model';
-import { visibleTo } from '../../apps/api/src/inspections/inspections.queries';
+import { InspectionAccess } from '../../apps/api/src/access/inspection-access';
 import { ReportRowsSource } from '../../apps/api/src/reports/report-rows';
 import { createTestDatabase, TestDatabase } from '../harness/database';
 import { inDays } from '../harness/time';
 import { DomainWriter } from './domain-writer';
 
 /**
- * The SQL that keeps planned inspections secret, against the real PostgreSQL: `visibleTo` (what
- * lists and reports select) and the report rows built on it. The rows are written by the real
+ * The SQL that keeps planned inspections secret, against the real PostgreSQL: InspectionAccess
+ * (what lists and reports select) and the report rows built on it. The rows are written by the real
  * decider, event store and projector. Two teams plan visits to two units; for every kind of
  * caller the SQL must admit exactly what the domain's policy (`canSeeInspection`) admits.
  */
@@ -58,7 +58,7 @@ describe('repository: who sees which inspections, in SQL', () => {
 
   const selectedBy = async (viewer: UserActor) => {
     const q = db.dataSource.getRepository(InspectionEntity).createQueryBuilder('i').where('i.id = ANY(:ids)', { ids: Object.values(ids) });
-    return (await visibleTo(q, viewer).getMany()).map((row) => row.id).sort();
+    return (await new InspectionAccess(db.dataSource).restrict(q, viewer).getMany()).map((row) => row.id).sort();
   };
   const named = (...keys: (keyof typeof ids)[]) => keys.map((k) => ids[k]).sort();
 
@@ -85,7 +85,7 @@ describe('repository: who sees which inspections, in SQL', () => {
   });
 
   it('gives a report the rows of visible inspections only, with their findings and nothing of the others', async () => {
-    const source = new ReportRowsSource(db.dataSource);
+    const source = new ReportRowsSource(db.dataSource, new InspectionAccess(db.dataSource), new EventStore(db.dataSource));
     const year = Number(inDays(0).slice(0, 4));
     const forHeadA = await source.live({ year }, who.headA);
     expect(forHeadA.inspections.map((i) => i.id)).toEqual([ids.a1]);
@@ -106,7 +106,7 @@ describe('repository: who sees which inspections, in SQL', () => {
   });
 
   it('finds overdue work by its deadline, within what the caller may see', async () => {
-    const source = new ReportRowsSource(db.dataSource);
+    const source = new ReportRowsSource(db.dataSource, new InspectionAccess(db.dataSource), new EventStore(db.dataSource));
     const year = Number(inDays(0).slice(0, 4));
     // a1's conclusion is due 15 working days after its visit: not late today, late in two months.
     expect((await source.liveOverdue(year, new Date(), who.chairman)).inspections).toEqual([]);
@@ -118,7 +118,7 @@ describe('repository: who sees which inspections, in SQL', () => {
   });
 
   it('rebuilds the same rows from the event log as of now as the live projection holds', async () => {
-    const source = new ReportRowsSource(db.dataSource);
+    const source = new ReportRowsSource(db.dataSource, new InspectionAccess(db.dataSource), new EventStore(db.dataSource));
     const year = Number(inDays(0).slice(0, 4));
     const live = await source.live({ year }, who.chairman);
     const { rows: replayed } = await source.replay(new Date(Date.now() + 1000), { year });

@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@inspectorate/config';
 import { DatabaseModule } from '@inspectorate/database';
+import { EventStoreModule } from '@inspectorate/event-store/event-store.module';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
@@ -38,6 +39,8 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        // The API reads the log (histories, as-of reports, the chain's check) and appends nothing.
+        EventStoreModule.forRoot('reader'),
         TemporalModule,
         CalendarStoreModule,
         IdempotencyModule,

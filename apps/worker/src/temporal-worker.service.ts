@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@inspectorate/config';
-import { CheckpointSigner, EventStore } from '@inspectorate/event-store';
+import { EventStore } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
 import { dataConverter, temporalTls, tlsFilesOf } from '@inspectorate/temporal';
 import { bundleWorkflows } from '@inspectorate/temporal/workflow-bundle';
@@ -21,7 +20,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     private readonly config: AppConfig,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    /** The signing store of EventStoreModule.forRoot('writer'): the worker is the log's only writer. */
+    private readonly eventStore: EventStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,7 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflowSource,
-      activities: createActivities(new EventStore(this.dataSource, { checkpoints: new CheckpointSigner(this.config.CHAIN_CHECKPOINT_KEY) }), new Projector()),
+      activities: createActivities(this.eventStore, new Projector()),
       dataConverter: dataConverter(this.config.PAYLOAD_ENCRYPTION_KEYS),
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       maxConcurrentWorkflowTaskExecutions: this.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@inspectorate/config';
 import { DatabaseModule } from '@inspectorate/database';
+import { EventStoreModule } from '@inspectorate/event-store/event-store.module';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({})
@@ -8,7 +9,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, EventStoreModule.forRoot('writer')],
       providers: [TemporalWorkerService],
     };
   }

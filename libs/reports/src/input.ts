@@ -1,4 +1,4 @@
-import { canSeeInspection, Criterion, iso, UserActor } from '@inspectorate/domain';
+import { Criterion, iso, UserActor, visibleOf } from '@inspectorate/domain';
 import type { ActionRow, CaseRow, FindingRow, InspectionRow } from '@inspectorate/read-model/rows';
 
 /**
@@ -76,8 +76,8 @@ export function reportMeta(ctx: ReportContext): ReportMeta {
  * inspections. Findings, actions and cases follow their inspection.
  */
 export function visibleRows(rows: ReportRows, viewer: UserActor): ReportRows {
-  const inspections = rows.inspections.filter((row) => canSeeInspection(viewer, visibilityFacts(row)));
-  if (inspections.length === rows.inspections.length) return rows;
+  const { visible: inspections, all } = visibleOf(viewer, rows.inspections, visibilityFacts);
+  if (all) return rows;
   const ids = new Set(inspections.map((i) => i.id));
   return {
     inspections,

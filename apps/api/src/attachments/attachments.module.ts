@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '@inspectorate/config';
+import { AccessModule } from '../access/access.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { AttachmentStorage } from './attachment-storage';
 import { AttachmentsController } from './attachments.controller';
@@ -13,6 +14,7 @@ import { AttachmentsService } from './attachments.service';
  */
 @Module({
   imports: [
+    AccessModule,
     IdempotencyModule,
     MulterModule.registerAsync({
       inject: [AppConfig],

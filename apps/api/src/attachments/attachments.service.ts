@@ -7,8 +7,8 @@ import { STREAM_PREFIX, UserActor } from '@inspectorate/domain';
 import { AppConfig } from '@inspectorate/config';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
 import { InspectionEntity } from '@inspectorate/read-model';
+import { InspectionAccess } from '../access/inspection-access';
 import { ProblemException, problems } from '../common/problem';
-import { visibleTo } from '../inspections/inspections.queries';
 import { AttachmentStorage, ReceivedFile } from './attachment-storage';
 import { AttachmentView } from './attachment.view';
 import { ACCEPTED_LABELS, checkDeclaredType, detectType } from './content-type';
@@ -34,6 +34,7 @@ export class AttachmentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly storage: AttachmentStorage,
     private readonly config: AppConfig,
+    private readonly access: InspectionAccess,
   ) {}
 
   async upload(file: ReceivedFile, user: UserActor): Promise<AttachmentView> {
@@ -103,7 +104,7 @@ export class AttachmentsService {
    * Only inspections the uploader could have cited it in are looked at: evidence commands accept
    * the caller's own uploads only (InspectionCommands.evidence), findings come from the team
    * (`team_member_ids`) and action reports from the unit's head (`unit_id`). Of those, the ones
-   * visible to the viewer (the same `visibleTo` SQL as every list) are checked: first the folded
+   * visible to the viewer (InspectionAccess: the same SQL as every list) are checked: first the folded
    * state in the projection (a jsonb path query over its findings and action reports), then, for
    * evidence an amendment has since replaced, that inspection's own evidence events, read through
    * the (stream_id, version) index. Never a scan of the event log; the cost grows with the
@@ -134,7 +135,7 @@ export class AttachmentsService {
         { attachmentId: attachment.id, evidenceEvents: EVIDENCE_EVENTS, inspectionStreamPrefix: STREAM_PREFIX.inspection },
       )
       .limit(1);
-    visibleTo(q, viewer);
+    this.access.restrict(q, viewer);
     return (await q.getRawMany()).length > 0;
   }
 }

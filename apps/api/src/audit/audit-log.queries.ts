@@ -5,6 +5,7 @@ import { dueInstant, startInstant, UserActor } from '@inspectorate/domain';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { AuditLogQuery, AuditEntryView } from './audit-log.dto';
+import { InspectionAccess } from '../access/inspection-access';
 import { AuditKind } from './audit-trail';
 
 /** A file of the audit log holds at most this many rows; beyond it, narrow the filters. */
@@ -30,7 +31,10 @@ interface AuditRow {
  */
 @Injectable()
 export class AuditLogQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: InspectionAccess,
+  ) {}
 
   async page(query: AuditLogQuery, viewer: UserActor): Promise<Page<AuditEntryView>> {
     const limit = pageLimit(query);
@@ -68,11 +72,9 @@ export class AuditLogQueries {
     if (to) q.andWhere('a.occurred_at <= :to', { to });
     if (after) q.andWhere('(a.occurred_at, a.id) < (:key, :id)', { key: after[0], id: after[1] });
     // A read of a planned inspection names it: only those who may know it exists see the entry.
-    if (viewer.role !== 'chairman') {
-      q.andWhere(
-        `(a.kind <> 'planned_window_read' OR EXISTS (SELECT 1 FROM inspections i WHERE i.id::text = a.subject AND (i.started_at IS NOT NULL OR :viewer = ANY(i.team_member_ids))))`,
-        { viewer: viewer.userId },
-      );
+    if (!this.access.seesEverything(viewer)) {
+      const visible = this.access.existsVisible(viewer, 'a.subject', { asText: true });
+      q.andWhere(`(a.kind <> 'planned_window_read' OR ${visible.sql})`, visible.params);
     }
     return q.getRawMany<AuditRow>();
   }

@@ -1,10 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AppConfig } from '@inspectorate/config';
-import { ChainVerification, CheckpointSigner, verifyEventChain } from '@inspectorate/event-store';
+import { ChainVerification } from '@inspectorate/event-store';
 import { Roles } from '../auth/access.decorators';
+import { ChainVerificationService } from './chain-verification.service';
 
 export class BrokenLinkView {
   @ApiProperty({ type: 'integer', description: 'Position in the log of the first event whose link does not hold.', example: 4812 })
@@ -29,7 +27,8 @@ export class CheckpointVerificationView {
   lastSignedPosition!: number;
   @ApiPropertyOptional({
     type: CheckpointProblemView,
-    description: 'A checkpoint not signed with the installation’s key, one the log contradicts or that lies beyond its end, or events no checkpoint covers.',
+    description:
+      'A checkpoint not signed with the installation’s key, one the log contradicts or that lies beyond its end, or events no checkpoint covers.',
   })
   problem?: CheckpointProblemView;
 }
@@ -43,7 +42,10 @@ export class ChainVerificationView {
   lastPosition!: number;
   @ApiPropertyOptional({ type: BrokenLinkView, description: 'Present when the chain is broken: the first link that does not hold.' })
   firstBrokenLink?: BrokenLinkView;
-  @ApiPropertyOptional({ type: CheckpointVerificationView, description: 'The log against the signed checkpoints of its head (intact is false when they disagree).' })
+  @ApiPropertyOptional({
+    type: CheckpointVerificationView,
+    description: 'The log against the signed checkpoints of its head (intact is false when they disagree).',
+  })
   checkpoints?: CheckpointVerificationView;
 }
 
@@ -58,19 +60,12 @@ export class ChainVerificationView {
 @ApiTags('Operations')
 @Controller('audit')
 export class AuditController {
-  private readonly signer: CheckpointSigner;
-
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    config: AppConfig,
-  ) {
-    this.signer = new CheckpointSigner(config.CHAIN_CHECKPOINT_KEY);
-  }
+  constructor(private readonly chain: ChainVerificationService) {}
 
   @Get('verify')
   @Roles('admin', 'chairman')
   @ApiOkResponse({ type: ChainVerificationView, description: 'Reads the whole log; a broken chain is still a 200, with intact: false.' })
   verify(): Promise<ChainVerification> {
-    return verifyEventChain(this.db, { signer: this.signer });
+    return this.chain.verify();
   }
 }

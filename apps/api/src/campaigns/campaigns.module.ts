@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { ChecklistsModule } from '../checklists/checklists.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { UnitsModule } from '../units/units.module';
@@ -6,7 +7,7 @@ import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
-  imports: [DirectoryModule, UnitsModule, ChecklistsModule],
+  imports: [AccessModule, DirectoryModule, UnitsModule, ChecklistsModule],
   controllers: [CampaignsController],
   providers: [CampaignsService],
 })

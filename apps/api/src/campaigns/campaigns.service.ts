@@ -4,22 +4,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import {
   CampaignCommand,
-  canSeeInspection,
   canSeeVisitWindow,
   decideCampaign,
   completionOf,
   isRejection,
   UserActor,
   validatePolicy,
+  visibilityFactsOf,
+  visibleOf,
 } from '@inspectorate/domain';
 import { CampaignEntity, CampaignProgressEntity, InspectionEntity } from '@inspectorate/read-model';
+import { InspectionAccess } from '../access/inspection-access';
 import { AuthenticatedUser } from '../auth/access.decorators';
 import { newId } from '../common/deterministic-id';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
 import { ChecklistsService } from '../checklists/checklists.service';
 import { DirectoryService } from '../directory/directory.service';
-import { visibleTo } from '../inspections/inspections.queries';
 import { UnitsService } from '../units/units.service';
 import { CommandGateway, CommandOptions } from '../temporal/command-gateway';
 import { CampaignView, CreateCampaignDto, ListCampaignsQuery, TargetDto } from './campaign.dto';
@@ -28,6 +29,7 @@ import { CampaignView, CreateCampaignDto, ListCampaignsQuery, TargetDto } from '
 export class CampaignsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly access: InspectionAccess,
     private readonly gateway: CommandGateway,
     private readonly directory: DirectoryService,
     private readonly units: UnitsService,
@@ -89,7 +91,7 @@ export class CampaignsService {
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const q = this.db.getRepository(CampaignEntity).createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1);
     if (query.year) q.andWhere('c.year = :year', { year: query.year });
-    if (query.status) statusAsSeenBy(q, user, query.status);
+    if (query.status) statusAsSeenBy(q, this.access, user, query.status);
     if (after) q.andWhere('(c.created_at, c.id) < (:key, :id)', { key: after[0], id: after[1] });
     const rows = await q.getMany();
     const page = toPage(rows, limit, (c) => [c.createdAt.toISOString(), c.id], (c) => c);
@@ -116,9 +118,8 @@ export class CampaignsService {
     const progressRows = await this.db.getRepository(CampaignProgressEntity).find({ where: { campaignId: In(ids) } });
     return campaigns.map((campaign) => {
       const own = inspections.filter((i) => i.campaignId === campaign.id);
-      const facts = (i: InspectionEntity) => ({ unitId: i.unitId, status: i.status, team: i.state.team, startedAt: i.state.startedAt });
-      const visible = own.filter((i) => canSeeInspection(user, facts(i)));
-      const seesAll = visible.length === own.length;
+      const facts = (i: InspectionEntity) => visibilityFactsOf(i.state);
+      const { visible, all: seesAll } = visibleOf(user, own, facts);
       const stored = progressRows.find((p) => p.campaignId === campaign.id);
       const progress = seesAll && stored ? { planned: stored.planned, inProgress: stored.inProgress, closed: stored.closed, cancelled: stored.cancelled, total: stored.total } : countProgress(visible);
       // The stored status would say "active" while a hidden target is still planned (completion.ts).
@@ -155,18 +156,18 @@ function target(dto: TargetDto) {
 /**
  * Filters by the status the caller sees (see `completionOf` of the domain): the stored status where they see
  * every inspection of the campaign, the one derived from those they see otherwise. The
- * visibility rule is `visibleTo`, the one every inspection query uses. The second branch is
+ * visibility rule is InspectionAccess's, the one every inspection query uses. The second branch is
  * `isComplete` of the domain in SQL (some seen, none of them open), so that the filter pages in
  * the database; hardening-campaign-status.e2e checks that it lists what the views show.
  */
-function statusAsSeenBy(q: SelectQueryBuilder<CampaignEntity>, user: UserActor, status: 'active' | 'completed'): void {
-  if (user.role === 'chairman') {
+function statusAsSeenBy(q: SelectQueryBuilder<CampaignEntity>, access: InspectionAccess, user: UserActor, status: 'active' | 'completed'): void {
+  if (access.seesEverything(user)) {
     q.andWhere('c.status = :status', { status });
     return;
   }
   const count = (alias: string, onlyVisible: boolean, onlyOpen = false) => {
     const sub = q.subQuery().select('count(*)').from(InspectionEntity, alias).where(`${alias}.campaign_id = c.id`);
-    if (onlyVisible) visibleTo(sub, user, alias);
+    if (onlyVisible) access.restrict(sub, user, alias);
     if (onlyOpen) sub.andWhere(`${alias}.status NOT IN ('closed', 'cancelled')`);
     q.setParameters(sub.getParameters());
     return sub.getQuery();

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserActor } from '@inspectorate/domain';
 import { FindingEntity, foldForSearch, InspectionEntity } from '@inspectorate/read-model';
+import { InspectionAccess } from '../access/inspection-access';
 import { containsPattern } from '../common/accent-insensitive';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
-import { visibleTo } from '../inspections/inspections.queries';
 import { FindingSearchItem, SearchFindingsQuery } from './finding-search.dto';
 
 interface FoundRow {
@@ -25,14 +25,17 @@ interface FoundRow {
 
 /**
  * Findings across inspections, newest first, for staff. Only findings of inspections the caller
- * may see: the same SQL rule as every inspection list (`visibleTo`), so a search never reveals
+ * may see: the same SQL rule as every inspection list (InspectionAccess), so a search never reveals
  * more than a list would (a planned inspection's, for its team and the chairman only).
  * Text matching is on `findings.search_text`, the projector's accent-folded copy of the
  * finding's words, with the query folded the same way (`foldForSearch`).
  */
 @Injectable()
 export class FindingSearch {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: InspectionAccess,
+  ) {}
 
   async search(query: SearchFindingsQuery, user: UserActor): Promise<Page<FindingSearchItem>> {
     const limit = pageLimit(query);
@@ -59,7 +62,7 @@ export class FindingSearch {
       .orderBy('f.recorded_at', 'DESC')
       .addOrderBy('f.id', 'DESC')
       .limit(limit + 1);
-    visibleTo(q, user, 'i');
+    this.access.restrict(q, user, 'i');
     searchWords(query.q).forEach((word, index) =>
       q.andWhere(`f.search_text LIKE :w${index} ESCAPE '\\'`, { [`w${index}`]: containsPattern(word) }),
     );

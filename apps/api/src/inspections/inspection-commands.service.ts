@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { decide, Evidence, InspectionCommand, isRejection, UserActor } from '@inspectorate/domain';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
+import { InspectionAccess } from '../access/inspection-access';
 import { newId } from '../common/deterministic-id';
 import { FieldProblem, problems } from '../common/problem';
 import { CommandGateway, CommandOptions, WorkflowGone } from '../temporal/command-gateway';
@@ -21,6 +22,7 @@ export class InspectionCommands {
   constructor(
     private readonly gateway: CommandGateway,
     private readonly queries: InspectionQueries,
+    private readonly access: InspectionAccess,
     private readonly units: UnitsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
@@ -31,12 +33,12 @@ export class InspectionCommands {
   }
 
   async send(id: string, command: InspectionCommand, user: UserActor, options: CommandOptions): Promise<void> {
-    await this.queries.visibleState(id, user);
+    await this.access.require(id, user);
     try {
       await this.gateway.inspection(id, command, user, options);
     } catch (error) {
       if (!(error instanceof WorkflowGone)) throw error;
-      const { state } = await this.queries.visibleState(id, user);
+      const { state } = await this.access.require(id, user);
       // The workflow has ended (a cancelled inspection), so it cannot judge the command: the same
       // pure decider does, on the last state, so that someone without the right still hears 403
       // (as the domain orders it), not a 409 that suggests only the state stands in the way.
@@ -49,7 +51,7 @@ export class InspectionCommands {
   async scheduleFollowUp(parentId: string, window: { windowStart: string; windowEnd: string }, user: UserActor, options: CommandOptions): Promise<InspectionView> {
     const followUpInspectionId = newId('follow-up', user.userId, options.idempotencyKey, parentId);
     // A follow-up is a new inspection: not of a deactivated unit (asked only of whoever may see the parent).
-    const { state: parent } = await this.queries.visibleState(parentId, user);
+    const { state: parent } = await this.access.require(parentId, user);
     await this.units.refuseInactive([{ field: 'unitId', unitId: parent.unitId }]);
     await this.send(parentId, { type: 'ScheduleFollowUp', followUpInspectionId, ...window }, user, options);
     return this.queries.get(followUpInspectionId, user);

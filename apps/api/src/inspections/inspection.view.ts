@@ -1,23 +1,14 @@
-import {
-  canSeeVisitWindow,
-  FindingState,
-  InspectionState,
-  isTeamMember,
-  pendingContentHash,
-  UserActor,
-} from '@inspectorate/domain';
+import { FindingState, InspectionSight, inspectionSight, InspectionState, pendingContentHash, UserActor } from '@inspectorate/domain';
 
 /**
- * What one caller may see of an inspection. A unit head never sees the visit window, the draft
- * conclusion, its returns or the team's internal deadlines, nor any follow-up (it is unannounced
- * too); once approved they see exactly the approved snapshot. Nor the stream's version: it counts
- * the events they may not see, so a version that moves with nothing visible happening would tell
- * them that something (a follow-up being planned) did.
+ * What one caller may see of an inspection (the domain's `inspectionSight`). A unit head never
+ * sees the visit window, the draft conclusion, its returns or the team's internal deadlines, nor
+ * any follow-up (it is unannounced too); once approved they see exactly the approved snapshot.
+ * Nor the stream's version: it counts the events they may not see, so a version that moves with
+ * nothing visible happening would tell them that something (a follow-up being planned) did.
  */
 export function toInspectionView(s: InspectionState, version: number, viewer: UserActor) {
-  const facts = { unitId: s.unitId, status: s.status, team: s.team, startedAt: s.startedAt };
-  const isUnitHead = viewer.role === 'unit_head';
-  const insider = viewer.role === 'chairman' || isTeamMember(viewer, s.team);
+  const sight = inspectionSight(viewer, s);
   const responses = new Map((s.response?.items ?? []).map((item) => [item.findingId, item]));
 
   return {
@@ -26,9 +17,9 @@ export function toInspectionView(s: InspectionState, version: number, viewer: Us
     unitId: s.unitId,
     year: s.year,
     status: s.status,
-    ...(isUnitHead ? {} : { version }),
+    ...(sight.versions ? { version } : {}),
     checklistVersion: s.checklistVersion,
-    ...(canSeeVisitWindow(viewer, facts)
+    ...(sight.visitWindow
       ? { window: { windowStart: s.window.windowStart, windowEnd: s.window.windowEnd, opensAt: s.window.opensAt, closesAt: s.window.closesAt, missed: s.windowMissed } }
       : {}),
     ...(s.startedAt ? { startedAt: s.startedAt } : {}),
@@ -37,9 +28,9 @@ export function toInspectionView(s: InspectionState, version: number, viewer: Us
     team: { leadInspectorId: s.team.leadInspectorId, inspectorIds: s.team.inspectorIds },
     ...(s.followUpOf ? { followUpOf: s.followUpOf } : {}),
     // A scheduled follow-up is itself an unannounced inspection: only its team and the chairman know.
-    followUps: insider ? s.followUps : [],
+    followUps: sight.followUps ? s.followUps : [],
     findings: s.findings.map((f) => findingView(f, responses.get(f.id))),
-    ...conclusionView(s, viewer),
+    ...conclusionView(s, sight),
     ...(s.response ? { response: { submittedAt: s.response.submittedAt, late: s.response.late, items: s.response.items } } : {}),
     ...(s.extension ? { extension: s.extension } : {}),
     actions: s.actions.map((a) => {
@@ -47,7 +38,7 @@ export function toInspectionView(s: InspectionState, version: number, viewer: Us
       return { ...a, requiredDueDate: required?.dueDate };
     }),
     deadlines: {
-      ...(s.conclusionDeadline && !isUnitHead ? { conclusion: { dueAt: s.conclusionDeadline.dueAt, overdue: s.conclusionOverdue } } : {}),
+      ...(s.conclusionDeadline && sight.conclusionDeadline ? { conclusion: { dueAt: s.conclusionDeadline.dueAt, overdue: s.conclusionOverdue } } : {}),
       ...(s.responseDeadline ? { response: { dueAt: s.responseDeadline.dueAt, overdue: s.responseOverdue } } : {}),
       actions: s.actions
         .filter((a) => a.status !== 'verified')
@@ -79,7 +70,7 @@ function findingView(f: FindingState, response: { position: string; explanation:
   };
 }
 
-function conclusionView(s: InspectionState, viewer: UserActor) {
+function conclusionView(s: InspectionState, sight: InspectionSight) {
   if (s.approval) {
     const approved = s.approval.approved;
     return {
@@ -93,7 +84,7 @@ function conclusionView(s: InspectionState, viewer: UserActor) {
       },
     };
   }
-  if (viewer.role === 'unit_head') return {};
+  if (!sight.draftConclusion) return {};
   if (!s.conclusion) return s.dissents.length > 0 ? { dissents: s.dissents } : {};
   return {
     conclusion: {

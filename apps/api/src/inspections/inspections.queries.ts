@@ -1,35 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { canSeeInspection, InspectionState, streamIds, UserActor } from '@inspectorate/domain';
+import { DataSource } from 'typeorm';
+import { inspectionSight, streamIds, UserActor } from '@inspectorate/domain';
 import { EventStore } from '@inspectorate/event-store';
 import { InspectionEntity } from '@inspectorate/read-model';
 import { decodeCursor, encodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
-import { problems } from '../common/problem';
+import { InspectionAccess } from '../access/inspection-access';
 import { ListInspectionsQuery } from './inspection.dto';
 import { InspectionView, toInspectionView } from './inspection.view';
 import { EventView, visibleEvents } from './inspection-events.view';
 import { AuditTrail, requestActor } from '../audit/audit-trail';
 
-/** The read side of inspections: always from the projection, always filtered by who is asking. */
+/** The read side of inspections: always from the projection, always filtered by who is asking (InspectionAccess). */
 @Injectable()
 export class InspectionQueries {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly access: InspectionAccess,
+    private readonly eventStore: EventStore,
     private readonly audit: AuditTrail,
   ) {}
 
-  /** The inspection if this caller may know it exists; otherwise a 404 that says nothing more. */
-  async visibleState(id: string, user: UserActor): Promise<{ state: InspectionState; version: number }> {
-    const row = await this.db.getRepository(InspectionEntity).findOne({ where: { id } });
-    if (!row || !canSeeInspection(user, { unitId: row.unitId, status: row.status, team: row.state.team, startedAt: row.state.startedAt })) {
-      throw problems.notFound('The inspection');
-    }
-    return { state: row.state, version: row.version };
-  }
-
   async get(id: string, user: UserActor): Promise<InspectionView> {
-    const { state, version } = await this.visibleState(id, user);
+    const { state, version } = await this.access.require(id, user);
     // Only the team and the chairman get this far with a planned inspection; its window is the secret.
     if (state.status === 'planned') await this.audit.record('planned_window_read', requestActor(), id, { via: 'inspection' });
     return toInspectionView(state, version, user);
@@ -39,7 +32,7 @@ export class InspectionQueries {
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const q = this.db.getRepository(InspectionEntity).createQueryBuilder('i').orderBy('i.planned_at', 'DESC').addOrderBy('i.id', 'DESC').limit(limit + 1);
-    visibleTo(q, user);
+    this.access.restrict(q, user);
     if (query.campaignId) q.andWhere('i.campaign_id = :campaignId', { campaignId: query.campaignId });
     if (query.unitId) q.andWhere('i.unit_id = :unitId', { unitId: query.unitId });
     if (query.status) q.andWhere('i.status = :status', { status: query.status });
@@ -55,30 +48,13 @@ export class InspectionQueries {
    * already returned to this caller: it reveals nothing of the events they may not see.
    */
   async events(id: string, user: UserActor, query: PageQuery): Promise<Page<EventView>> {
-    const { state } = await this.visibleState(id, user);
+    const { state } = await this.access.require(id, user);
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor, ['count', 'uuid']);
     const seen = after ? Number(after[0]) : 0;
-    const visible = visibleEvents(await new EventStore(this.db).readStream(streamIds.inspection(id)), state, user);
+    const visible = visibleEvents(await this.eventStore.readStream(streamIds.inspection(id)), inspectionSight(user, state));
     const page = visible.slice(seen, seen + limit);
     const more = seen + limit < visible.length;
     return { items: page, nextCursor: more ? encodeCursor([String(seen + limit), page[page.length - 1].id]) : null };
-  }
-}
-
-/**
- * The SQL form of `canSeeInspection`: a unit head sees their unit's started inspections; the
- * chairman sees all; other staff see started ones and those of teams they are on.
- */
-export function visibleTo<T extends object>(q: SelectQueryBuilder<T>, user: UserActor, alias = 'i'): SelectQueryBuilder<T> {
-  switch (user.role) {
-    case 'chairman':
-      return q;
-    case 'unit_head':
-      return q.andWhere(`${alias}.unit_id = :viewerUnit AND ${alias}.started_at IS NOT NULL`, { viewerUnit: user.unitId ?? '00000000-0000-0000-0000-000000000000' });
-    default:
-      return q.andWhere(
-        new Brackets((w) => w.where(`${alias}.started_at IS NOT NULL`).orWhere(`:viewer = ANY(${alias}.team_member_ids)`, { viewer: user.userId })),
-      );
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import { compareWork, UserActor, workFor, workTiming } from '@inspectorate/domain';
 import { UnitEntity } from '@inspectorate/directory';
 import { CampaignEntity, InspectionEntity } from '@inspectorate/read-model';
 import { CalendarStore } from '../calendar/calendar.store';
+import { InspectionAccess } from '../access/inspection-access';
 import { WorkItemView, WorkPage } from './my-work.view';
 
 const LIVE = ['planned', 'in_progress', 'drafting', 'awaiting_approval', 'awaiting_response', 'remediating'];
@@ -12,12 +13,14 @@ const LIVE = ['planned', 'in_progress', 'drafting', 'awaiting_approval', 'awaiti
 /**
  * "My work": the inspections that may be waiting for the caller, read from the projection, and
  * the domain's `workFor` on each one's state (which also re-checks that the caller may see it).
+ * The candidates are narrowed by InspectionAccess like every other query of inspections.
  */
 @Injectable()
 export class MyWorkService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarStore,
+    private readonly access: InspectionAccess,
   ) {}
 
   async workOf(actor: UserActor, now = new Date()): Promise<WorkPage> {
@@ -55,24 +58,29 @@ export class MyWorkService {
     return { items, nextCursor: null };
   }
 
-  /** Only rows that can hold work for this role; a unit head's query never touches an unstarted inspection. */
+  /**
+   * Only rows that can hold work for this role, and of those only the ones the caller may see
+   * (a unit head's query never touches an unstarted inspection).
+   */
   private candidates(actor: UserActor): Promise<Pick<InspectionEntity, 'id' | 'state'>[]> {
     const q = this.db.getRepository(InspectionEntity).createQueryBuilder('i').select(['i.id', 'i.state']);
+    const visible = (query: typeof q) => this.access.restrict(query, actor).getMany();
     switch (actor.role) {
       case 'lead_inspector':
-        return q.where('i.lead_inspector_id = :me AND i.status IN (:...live)', { me: actor.userId, live: LIVE }).getMany();
+        return visible(q.where('i.lead_inspector_id = :me AND i.status IN (:...live)', { me: actor.userId, live: LIVE }));
       case 'inspector':
-        return q.where(":me = ANY(i.team_member_ids) AND i.status = 'in_progress'", { me: actor.userId }).getMany();
+        return visible(q.where(":me = ANY(i.team_member_ids) AND i.status = 'in_progress'", { me: actor.userId }));
       case 'unit_head':
         if (!actor.unitId) return Promise.resolve([]);
-        return q
-          .where("i.unit_id = :unit AND i.started_at IS NOT NULL AND i.status IN ('awaiting_response', 'remediating')", { unit: actor.unitId })
-          .getMany();
+        return visible(q.where("i.unit_id = :unit AND i.status IN ('awaiting_response', 'remediating')", { unit: actor.unitId }));
       case 'chairman':
-        return q
-          .where("i.status = 'awaiting_approval'")
-          .orWhere("i.id IN (SELECT c.inspection_id FROM accountability_cases c WHERE c.status = 'open')")
-          .getMany();
+        return visible(
+          q.where(
+            new Brackets((w) =>
+              w.where("i.status = 'awaiting_approval'").orWhere("i.id IN (SELECT c.inspection_id FROM accountability_cases c WHERE c.status = 'open')"),
+            ),
+          ),
+        );
       case 'admin':
         return Promise.resolve([]);
     }

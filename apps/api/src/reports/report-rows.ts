@@ -14,7 +14,7 @@ import {
 } from '@inspectorate/read-model';
 import { CriterionNames, EMPTY_ROWS, ReplayScope, ReportInspection, ReportReplay, ReportRows, UnitDirectory } from '@inspectorate/reports';
 import { BoundedCache } from '../common/bounded-cache';
-import { visibleTo } from '../inspections/inspections.queries';
+import { InspectionAccess } from '../access/inspection-access';
 
 /** Which inspections a report is about. */
 export interface RowScope {
@@ -48,14 +48,18 @@ const REPLAYS_KEPT = 16;
 export class ReportRowsSource {
   private readonly replays = new BoundedCache<Omit<ReplayedRows, 'cached'>>(REPLAYS_KEPT);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: InspectionAccess,
+    private readonly eventStore: EventStore,
+  ) {}
 
   async live(scope: RowScope, viewer: UserActor): Promise<ReportRows> {
     const q = this.inspectionQuery();
     if (scope.year !== undefined) q.andWhere('i.year = :year', { year: scope.year });
     if (scope.unitId) q.andWhere('i.unit_id = :unitId', { unitId: scope.unitId });
     if (scope.campaignId) q.andWhere('i.campaign_id = :campaignId', { campaignId: scope.campaignId });
-    return this.withChildren(await inspections(visibleTo(q, viewer)));
+    return this.withChildren(await inspections(this.access.restrict(q, viewer)));
   }
 
   /**
@@ -85,7 +89,7 @@ export class ReportRowsSource {
       ...new Set([...(await late.getRawMany<{ id: string }>()), ...(await lateActions.getRawMany<{ id: string }>())].map((r) => r.id)),
     ];
     if (ids.length === 0) return EMPTY_ROWS;
-    return this.withChildren(await inspections(visibleTo(this.inspectionQuery().where('i.id = ANY(:ids)', { ids }), viewer)), {
+    return this.withChildren(await inspections(this.access.restrict(this.inspectionQuery().where('i.id = ANY(:ids)', { ids }), viewer)), {
       findings: false,
       cases: false,
     });
@@ -115,7 +119,7 @@ export class ReportRowsSource {
 
   private async replayLog(until: Date, scope: RowScope): Promise<Omit<ReplayedRows, 'cached'>> {
     const replay = new ReportReplay(scope satisfies ReplayScope);
-    for await (const page of new EventStore(this.db).readAll({ occurredUntil: until })) replay.apply(page);
+    for await (const page of this.eventStore.readAll({ occurredUntil: until })) replay.apply(page);
     const rows = replay.rows();
     return { rows, campaign: (id) => replay.campaign(id) };
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthorityModule } from '../authority/authority.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { ConclusionPdfController } from './conclusion-pdf.controller';
+import { ConclusionPdfService } from './conclusion-pdf.service';
 import { ExpensiveReadGuard, ExpensiveReads } from './expensive-reads';
 import { ReportRowsSource } from './report-rows';
 import { ReportsController } from './reports.controller';
@@ -11,6 +12,6 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [InspectionsModule, AuthorityModule],
   controllers: [ReportsController, ConclusionPdfController],
-  providers: [ReportsService, ReportRowsSource, ExpensiveReads, ExpensiveReadGuard],
+  providers: [ReportsService, ConclusionPdfService, ReportRowsSource, ExpensiveReads, ExpensiveReadGuard],
 })
 export class ReportsModule {}
