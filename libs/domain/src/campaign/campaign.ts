@@ -10,6 +10,7 @@ import { isRejection } from '../shared/rejection';
 import { isStorableText } from '../shared/text';
 import { LIMITS } from '../shared/limits';
 import { DecisionContext } from '../shared/decision-context';
+import { CampaignChangeCommand, CampaignChangeEvent, CampaignStatus, decideCampaignChange, evolveCampaignChange, RemovedTarget } from './changes';
 
 /** One unit of a campaign: the inspection that visits it. Its window lives only in that inspection's stream. */
 export interface CampaignTarget {
@@ -25,7 +26,8 @@ export type CampaignEvent =
     }
   | { type: 'UnitAddedToCampaign'; data: CampaignTarget }
   | { type: 'CampaignCompleted'; data: { closed: number; cancelled: number } }
-  | { type: 'CampaignReopened'; data: { inspectionId: string } };
+  | { type: 'CampaignReopened'; data: { inspectionId: string } }
+  | CampaignChangeEvent;
 
 export interface TargetInput {
   readonly inspectionId: string;
@@ -51,7 +53,8 @@ export type CampaignCommand =
   /** The system tells the campaign how one of its inspections stands (from the inspection workflow). */
   | { type: 'RecordInspectionStatus'; inspectionId: string; status: InspectionStatus }
   /** A follow-up inspection planned from one of this campaign's inspections joins the campaign. */
-  | { type: 'AdoptFollowUp'; inspectionId: string; unitId: string; followUpOf: string };
+  | { type: 'AdoptFollowUp'; inspectionId: string; unitId: string; followUpOf: string }
+  | CampaignChangeCommand;
 
 export interface CampaignState {
   readonly id: string;
@@ -61,8 +64,11 @@ export interface CampaignState {
   readonly team: Team;
   readonly policy: Policy;
   readonly checklistVersion: string;
-  readonly status: 'active' | 'completed';
+  readonly status: CampaignStatus;
   readonly targets: readonly CampaignTarget[];
+  /** Targets removed while still planned (absent from states recorded before removal existed). */
+  readonly removedTargets?: readonly RemovedTarget[];
+  readonly cancellation?: { readonly reason: string; readonly at: string; readonly by: string };
   /** The latest known status of each inspection, for completion. */
   readonly inspectionStatus: Readonly<Record<string, InspectionStatus>>;
   readonly createdAt: string;
@@ -98,6 +104,8 @@ export function evolveCampaign(state: CampaignState | undefined, event: Stamped<
       return { ...state, status: 'completed', completedAt: event.occurredAt };
     case 'CampaignReopened':
       return { ...state, status: 'active', completedAt: undefined };
+    default:
+      return evolveCampaignChange(state, event);
   }
 }
 
@@ -171,6 +179,9 @@ export function decideCampaign(
       }
       return [];
     }
+    default:
+      if (!state) return notFound('Campaign not found.');
+      return decideCampaignChange(state, command, actor);
   }
 }
 

@@ -1,5 +1,6 @@
 import { AccountabilityOutcome, AccountabilityReason, ApprovedConclusion, ConclusionContent, Evidence, FindingContent, ReminderSubject, ResponseItem, Team, VisitWindow } from './model';
 import { Policy } from '../policy/policy';
+import type { CampaignCancellationCause } from './commands';
 import { Instant } from '../shared/time';
 
 /**
@@ -38,7 +39,10 @@ export type InspectionEvent =
   | { type: 'AccountabilityDecided'; data: { caseId: string; outcome: AccountabilityOutcome; note: string } }
   | { type: 'FollowUpScheduled'; data: { followUpInspectionId: string; window: VisitWindow } }
   | { type: 'InspectionClosed'; data: Record<string, never> }
-  | { type: 'InspectionCancelled'; data: { reason: string; statusBefore: string } };
+  /** The campaign's team changed (`by` changed it); permissions follow the new team from here on. */
+  | { type: 'InspectionTeamChanged'; data: { team: Team; previousTeam: Team; by: string } }
+  /** `cause` and `by` are set when the campaign cancelled it (its actor is then `system`). */
+  | { type: 'InspectionCancelled'; data: { reason: string; statusBefore: string; cause?: CampaignCancellationCause; by?: string } };
 
 export type InspectionEventType = InspectionEvent['type'];
 export type InspectionEventOf<T extends InspectionEventType> = Extract<InspectionEvent, { type: T }>;
@@ -74,4 +78,5 @@ export const INSPECTION_EVENT_TYPES: readonly InspectionEventType[] = [
   'FollowUpScheduled',
   'InspectionClosed',
   'InspectionCancelled',
+  'InspectionTeamChanged',
 ];

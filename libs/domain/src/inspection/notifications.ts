@@ -118,6 +118,11 @@ export function notificationsFor(event: Stamped<InspectionEvent>, after: Inspect
       return after.startedAt
         ? [note(unitHead, 'information', 'inspection.cancelled', `The inspection was cancelled: ${event.data.reason}`, `Cuộc kiểm tra đã bị huỷ: ${event.data.reason}`)]
         : [];
+    case 'InspectionTeamChanged':
+      // The new lead now owes this inspection's next steps; the unit is told nothing (it may still be planned).
+      return event.data.team.leadInspectorId !== event.data.previousTeam.leadInspectorId
+        ? [note(lead, 'information', 'inspection.lead_changed', 'You now lead this inspection.', 'Đồng chí được phân công làm trưởng đoàn của cuộc kiểm tra này.')]
+        : [];
     case 'InspectionPlanned':
     case 'VisitRescheduled':
     case 'FindingRecorded':
