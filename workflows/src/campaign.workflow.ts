@@ -20,6 +20,8 @@ import {
   evolveCampaign,
   InspectionState,
   isRejection,
+  isUser,
+  ordersFor,
   Rejection,
   streamIds,
   SYSTEM,
@@ -37,6 +39,7 @@ import {
 } from './definitions';
 import type { StreamAppendRequest } from './activities';
 import { append, stamp } from './support/event-log';
+import { sendOrders } from './support/campaign-orders';
 import { checkAddress } from './support/envelope';
 import { commandTime, rejectionFailure } from './support/failures';
 import { HandledUpdates } from './support/handled-updates';
@@ -116,9 +119,12 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
     if (command.type === 'CreateCampaign') targets = command.targets;
     if (command.type === 'AddTarget') targets = [command];
     const planned = targets.map((target) => planTarget(decided, target, envelope.actor, now));
+    const before = state;
 
     await commit(decided, envelope.actor, now, metadata, planned.map((p) => p.append));
     await Promise.all(planned.map((p) => startInspection(p.state)));
+    // A new team, a removed target, a cancellation: the inspections concerned follow (by signal).
+    if (before && isUser(envelope.actor)) await sendOrders(ordersFor(decided, before, envelope.actor), now, envelope.correlationId);
     const result: CommandResult = { version, events: decided.map((e) => e.type) };
     handled.remember(updateId, result);
     return result;

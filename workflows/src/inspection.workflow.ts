@@ -27,6 +27,8 @@ import {
   timersDueBy,
 } from '@inspectorate/domain';
 import {
+  campaignOrderSignal,
+  CampaignOrderMessage,
   CommandEnvelope,
   CommandResult,
   endBackfillUpdate,
@@ -71,6 +73,12 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
   const lock = new Lock();
 
   setHandler(inspectionStateQuery, () => ({ state, version, backfill }));
+
+  // Changes of the campaign (a new team, a cancellation) queue here and are applied in turn.
+  const campaignOrders: CampaignOrderMessage[] = [];
+  setHandler(campaignOrderSignal, (order) => {
+    campaignOrders.push(order);
+  });
 
   setHandler(
     inspectionCommandUpdate,
@@ -203,13 +211,29 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
     });
   }
 
+  /** Applies the campaign's orders as `system`, each dated no earlier than the inspection's last event. */
+  async function applyCampaignOrders(): Promise<void> {
+    while (campaignOrders.length > 0) {
+      const order = campaignOrders.shift()!;
+      const at = new Date(Math.max(Date.parse(order.occurredAt), Date.parse(state.lastEventAt)));
+      const decided = decide(state, order.command, SYSTEM, { now: at, newId: uuid4 });
+      if (isRejection(decided)) {
+        // The campaign knew this inspection a moment late (it ended, or its visit just started).
+        log.warn('A campaign order no longer fits the inspection', { order: order.command.type, status: state.status });
+        continue;
+      }
+      if (decided.length > 0) await commit(decided, SYSTEM, at, { correlationId: order.correlationId, backfilled: backfill || undefined });
+      await tellCampaign(at);
+    }
+  }
+
   const finished = () => state.status === 'cancelled' && !state.cases.some((c) => c.status === 'open');
 
   while (!finished()) {
     const next = backfill ? undefined : dueTimers(state)[0];
     const seenVersion = version;
     const seenBackfill = backfill;
-    const wake = () => version !== seenVersion || backfill !== seenBackfill || shouldContinueAsNew(input.historyLimit);
+    const wake = () => version !== seenVersion || backfill !== seenBackfill || campaignOrders.length > 0 || shouldContinueAsNew(input.historyLimit);
     if (next) {
       const changed = await condition(wake, Math.max(1, Date.parse(next.at) - Date.now()));
       if (!changed) {
@@ -225,6 +249,7 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
     } else {
       await condition(wake);
     }
+    if (campaignOrders.length > 0) await lock.run(applyCampaignOrders);
     if (shouldContinueAsNew(input.historyLimit)) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof inspectionWorkflow>({

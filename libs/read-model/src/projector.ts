@@ -151,10 +151,12 @@ async function refreshCampaignProgress(manager: EntityManager, campaignId: strin
   // closing, so a read right after that command already sees it. The campaign workflow records
   // CampaignCompleted (and CampaignReopened) as facts shortly after; they never disagree for long,
   // and deriving keeps this row independent of the order in which the two streams are appended.
+  // A cancelled campaign stays cancelled (CampaignCancelled is the one status not derived).
   await manager.query(
     `UPDATE campaigns c
-        SET status = CASE WHEN p.total > 0 AND p.planned + p.in_progress = 0 THEN 'completed' ELSE 'active' END,
-            completed_at = CASE WHEN p.total > 0 AND p.planned + p.in_progress = 0
+        SET status = CASE WHEN c.status = 'cancelled' THEN 'cancelled'
+                          WHEN p.total > 0 AND p.planned + p.in_progress = 0 THEN 'completed' ELSE 'active' END,
+            completed_at = CASE WHEN c.status <> 'cancelled' AND p.total > 0 AND p.planned + p.in_progress = 0
                                 THEN (SELECT max(coalesce(i.closed_at, i.cancelled_at)) FROM inspections i WHERE i.campaign_id = c.id)
                                 ELSE NULL END
        FROM campaign_progress p

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
 import { UnitsModule } from '../units/units.module';
+import { CampaignChangesController } from './campaign-changes.controller';
+import { CampaignChangesService } from './campaign-changes.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
   imports: [DirectoryModule, UnitsModule],
-  controllers: [CampaignsController],
-  providers: [CampaignsService],
+  controllers: [CampaignsController, CampaignChangesController],
+  providers: [CampaignsService, CampaignChangesService],
 })
 export class CampaignsModule {}

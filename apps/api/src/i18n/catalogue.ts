@@ -94,6 +94,8 @@ export const ACTION_PHRASES: Readonly<Record<string, Phrase>> = {
   'mark the visit window missed': { en: 'mark the visit window missed', vi: 'ghi nhận lỡ thời gian kiểm tra' },
   'mark the conclusion overdue': { en: 'mark the conclusion overdue', vi: 'ghi nhận kết luận quá hạn' },
   'mark the response overdue': { en: 'mark the response overdue', vi: 'ghi nhận phản hồi quá hạn' },
+  'change its title and legal basis': { en: 'change its title and legal basis', vi: 'sửa tên và căn cứ của kế hoạch' },
+  'remove a unit from it': { en: 'remove a unit from it', vi: 'bỏ đơn vị khỏi kế hoạch' },
   'mark a corrective action overdue': { en: 'mark a corrective action overdue', vi: 'ghi nhận biện pháp khắc phục quá hạn' },
 };
 
@@ -162,6 +164,17 @@ export const DETAIL_MESSAGES: readonly Phrase[] = [
   { en: 'The conclusion is not approved: the inspection is {status}.', vi: 'Kết luận chưa được phê duyệt: cuộc kiểm tra đang ở trạng thái “{status}”.' },
   { en: 'A due date must be in the future.', vi: 'Thời hạn phải là một ngày trong tương lai.' },
   { en: 'A rejection needs a new due date.', vi: 'Khi đánh giá không đạt cần ấn định thời hạn mới.' },
+  // Changes to a campaign
+  { en: "Only the campaign's lead inspector or the chairman may change its team.", vi: 'Chỉ trưởng đoàn kiểm tra của kế hoạch hoặc Chủ tịch mới được thay đổi đoàn kiểm tra.' },
+  { en: "Only the campaign's lead inspector or the chairman may cancel it.", vi: 'Chỉ trưởng đoàn kiểm tra của kế hoạch hoặc Chủ tịch mới được hủy kế hoạch kiểm tra.' },
+  { en: 'The campaign is cancelled: it cannot be changed any more.', vi: 'Kế hoạch kiểm tra đã bị hủy: không thể thay đổi được nữa.' },
+  { en: 'Cannot cancel the campaign: it is already completed.', vi: 'Không thể hủy kế hoạch kiểm tra: kế hoạch đã hoàn thành.' },
+  { en: 'That inspection is not a target of this campaign (any more).', vi: 'Cuộc kiểm tra này không (còn) thuộc kế hoạch kiểm tra.' },
+  { en: 'Only a target whose visit has not started can be removed; its inspection is {status}.', vi: 'Chỉ bỏ được đơn vị chưa được kiểm tra; cuộc kiểm tra đang ở trạng thái “{status}”.' },
+  { en: 'The change is not valid.', vi: 'Nội dung thay đổi không hợp lệ.' },
+  { en: 'The team is not valid.', vi: 'Đoàn kiểm tra không hợp lệ.' },
+  { en: 'The reason is not valid.', vi: 'Lý do không hợp lệ.' },
+  { en: 'The team names people who do not fit.', vi: 'Đoàn kiểm tra có người không phù hợp.' },
 ];
 
 /** The `message` of one field's problem (`errors[].message`), and the field list of a 400's detail. */

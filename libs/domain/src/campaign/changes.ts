@@ -8,7 +8,7 @@
  * change the team (a lead who left must be replaceable) and cancel, as with one inspection.
  * A cancelled campaign refuses every further change.
  */
-import type { CampaignState } from './campaign';
+import type { CampaignEvent, CampaignState } from './campaign';
 import { CampaignCancellationCause, InspectionCommand } from '../inspection/commands';
 import { Team } from '../inspection/model';
 import { isTerminal } from '../inspection/visibility';
@@ -112,7 +112,7 @@ export function decideCampaignChange(state: CampaignState, command: CampaignChan
     }
     case 'CancelCampaign': {
       if (!isLead && !isChairman) return forbidden("Only the campaign's lead inspector or the chairman may cancel it.");
-      if (state.status !== 'active') return conflict(`Cannot cancel the campaign: it is ${state.status}.`);
+      if (state.status !== 'active') return conflict('Cannot cancel the campaign: it is already completed.');
       const errors: FieldError[] = [];
       const reason = checkText(command.reason, 'reason', LIMITS.text.long, errors);
       if (errors.length > 0) return invalid('The reason is not valid.', errors);
@@ -133,7 +133,7 @@ export interface InspectionOrder {
  * target and every open inspection of a cancelled campaign are cancelled with the reason.
  * `before` is the campaign as it was when the change was decided.
  */
-export function ordersFor(events: readonly CampaignChangeEvent[], before: CampaignState, by: UserActor): InspectionOrder[] {
+export function ordersFor(events: readonly CampaignEvent[], before: CampaignState, by: UserActor): InspectionOrder[] {
   const cancel = (inspectionId: string, reason: string, cause: CampaignCancellationCause): InspectionOrder => ({
     inspectionId,
     command: { type: 'CancelWithCampaign', reason, cause, by: by.userId },
@@ -148,7 +148,7 @@ export function ordersFor(events: readonly CampaignChangeEvent[], before: Campai
         return [cancel(event.data.inspectionId, event.data.reason, 'target_removed')];
       case 'CampaignCancelled':
         return event.data.openInspectionIds.map((id) => cancel(id, event.data.reason, 'campaign_cancelled'));
-      case 'CampaignDetailsChanged':
+      default:
         return [];
     }
   });
