@@ -40,6 +40,8 @@ describe('workflow determinism: replaying recorded histories', () => {
     // Recorded before the append became a local activity (patch 'append-as-local-activity'): they
     // must keep replaying for as long as such workflows may still be open.
     expect(committed).toEqual(expect.arrayContaining(runs.map((run) => `${run}.before-local-append.json`)));
+    // Recorded with patch 'campaign-changes': a campaign changed and cancelled, an inspection that followed it.
+    expect(committed).toEqual(expect.arrayContaining(['campaign-changed.json', 'inspection-followed-campaign.json']));
   });
 
   it.each(committed)('replays %s with the current workflow code', async (file) => {
@@ -81,6 +83,18 @@ describe('workflow determinism: replaying recorded histories', () => {
     await scenario.start(cancelled.inspectionId);
     await api.expect(200, api.post(people.chairman, `/inspections/${cancelled.inspectionId}/cancel`, { reason: 'Đơn vị giải thể.' }));
     runs['inspection-cancelled'] = workflowIds.inspection(cancelled.inspectionId);
+
+    // Campaign changes (patch 'campaign-changes'): details, team (the running inspection follows),
+    // a planned target removed, then the whole campaign cancelled.
+    const changed = await scenario.campaign({ units: [people.units.a, people.units.b, people.units.c] });
+    const targetOf = (unitId: string) => changed.targets.find((t: { unitId: string }) => t.unitId === unitId).inspectionId as string;
+    await scenario.start(targetOf(people.units.a));
+    await api.expect(200, api.patch(people.lead, `/campaigns/${changed.id}`, { title: 'Kế hoạch đã điều chỉnh' }));
+    await api.expect(200, api.post(people.lead, `/campaigns/${changed.id}/team`, { leadInspectorId: people.lead.id, inspectorIds: [people.inspector1.id] }));
+    await api.expect(200, api.post(people.lead, `/campaigns/${changed.id}/targets/${targetOf(people.units.b)}/remove`, { reason: 'Bỏ khỏi kế hoạch.' }));
+    await api.expect(200, api.post(people.chairman, `/campaigns/${changed.id}/cancel`, { reason: 'Dừng kế hoạch.' }));
+    runs['campaign-changed'] = workflowIds.campaign(changed.id);
+    runs['inspection-followed-campaign'] = workflowIds.inspection(targetOf(people.units.a));
 
     for (const [name, workflowId] of Object.entries(runs)) {
       const history = await stack.temporal.workflow.getHandle(workflowId).fetchHistory();
