@@ -1,5 +1,6 @@
 import { Browser } from 'playwright-core';
 import { axeViolations, launchChromium, logIn, openBrowser, Person } from '../harness/browser';
+import { switchLanguage } from '../harness/browser-extras';
 import { Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 
@@ -81,8 +82,9 @@ describe('the console: changing a campaign', () => {
   it('offers the chairman the team and the cancellation only, in English', async () => {
     const campaign = await new Scenario(stack).campaign({ units: [stack.people.units.c] });
     const chairman = await open();
-    await logIn(chairman, stack.people.chairman, 'en');
+    await logIn(chairman, stack.people.chairman);
     await chairman.page.goto(`/campaigns/${campaign.id}`);
+    await switchLanguage(chairman.page, 'en');
     await chairman.page.getByRole('button', { name: 'Change the team' }).waitFor();
     await chairman.page.getByRole('button', { name: 'Cancel the campaign' }).waitFor();
     expect(await chairman.page.getByRole('button', { name: 'Edit title and legal basis' }).count()).toBe(0);
