@@ -2764,7 +2764,7 @@ export interface components {
             year: number;
             legalBasis: string;
             /** @enum {string} */
-            status: "active" | "completed";
+            status: "active" | "completed" | "cancelled";
             /**
              * Format: date-time
              * @example 2023-09-08T16:59:59.999Z
