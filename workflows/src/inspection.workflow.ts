@@ -252,6 +252,8 @@ export async function inspectionWorkflow(input: InspectionWorkflowInput): Promis
     if (campaignOrders.length > 0) await lock.run(applyCampaignOrders);
     if (shouldContinueAsNew(input.historyLimit)) {
       await condition(allHandlersFinished);
+      // A campaign order that arrived meanwhile is applied first: the next run would not have it.
+      if (campaignOrders.length > 0) continue;
       await continueAsNew<typeof inspectionWorkflow>({
         state,
         version,
