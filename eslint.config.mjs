@@ -12,6 +12,14 @@ const downwardsOnly = {
   message: 'Layers import downwards: nothing in libs/ imports from apps/ or workflows/ (move the shared piece into a lib).',
 };
 
+// Test support (fixtures, stories, the command matrix, the harness) lives outside src/ and is for tests only.
+const noTestSupport = {
+  group: ['@inspectorate/*-testing', '@inspectorate/*-testing/*', '**/testing', '**/testing/**', '**/test/**'],
+  message: 'Production code does not import test support (libs/*/testing, test/): move what production needs into src/.',
+};
+// Production sources: everything under src/ but the tests.
+const testFiles = ['**/*.spec.ts', '**/testing/**'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.run/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -42,7 +50,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [downwardsOnly] }] },
   },
   {
-    files: ['workflows/src/**/*.ts', 'libs/domain/src/**/*.ts'],
+    // Replaces the block above for production files of libs/, so it repeats the layering rule.
+    files: ['libs/*/src/**/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [downwardsOnly, noTestSupport] }] },
+  },
+  {
+    files: ['apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport] }] },
+  },
+  {
+    // The workflow contract is imported by workflow code, so it keeps to the same rules.
+    files: ['workflows/src/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/workflow-contract/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
@@ -51,8 +71,9 @@ export default tseslint.config(
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow and domain code must stay deterministic: no Node built-ins.' })),
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'No I/O or framework code in workflows and the domain.' },
-            // This block replaces the one above for the domain's files, so it repeats the layering rule.
+            // This block replaces the ones above for the domain's files, so it repeats their rules.
             downwardsOnly,
+            noTestSupport,
           ],
         },
       ],

@@ -1,5 +1,5 @@
-// One Jest config, four projects, so each suite can run alone:
-//   npx jest --selectProjects unit | int | e2e | browser
+// One Jest config, five projects, so each suite can run alone:
+//   npx jest --selectProjects unit | int | workflow | e2e | browser
 // Integration and end-to-end suites share a global setup that starts a real Temporal server
 // and prepares a template database (see test/harness/global-setup.ts).
 const { pathsToModuleNameMapper } = require('./test/harness/paths');
@@ -32,6 +32,15 @@ module.exports = {
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/harness/slow-tests.ts'],
+    },
+    {
+      // One workflow on the real Temporal server with a stand-in event log: durability rules in seconds.
+      ...common,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/test/workflow/*.workflow.spec.ts'],
+      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/harness/workflow-tests.ts'],
     },
     {
       ...common,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { EventStore, NewEvent } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
-import { ReportWorld } from '@inspectorate/reports/testing/scenario';
+import { ReportWorld } from '@inspectorate/reports-testing/scenario';
 import { dataConverter } from '@inspectorate/temporal';
 import { createActivities } from '../../apps/worker/src/activities';
 import { BenchContext } from '../lib/context';
@@ -68,14 +68,8 @@ export async function measureAppendPaths(ctx: BenchContext): Promise<Section> {
       const log = world.log.slice(from);
       return {
         streamId: log[0].streamId,
-        events: log.map((e) => ({
-          id: e.id,
-          type: e.type,
-          data: e.data,
-          actor: e.actor,
-          occurredAt: e.occurredAt,
-          metadata: { workflowId: 'bench', runId: randomUUID() },
-        })),
+        // The recorded events as they are (the store reads only what an append needs), stamped anew.
+        events: log.map((e) => ({ ...e, metadata: { workflowId: 'bench', runId: randomUUID() } })),
       };
     };
     const minute = (n: number) => `2025-12-03 ${String(9 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;

@@ -14,7 +14,7 @@ import {
   RetryPolicy,
   setHandler,
 } from '@temporalio/workflow';
-import type { Activities, StreamAppendRequest } from '../../workflows/src/activities';
+import type { Activities, StreamAppendRequest } from '@inspectorate/workflow-contract';
 
 export type AppendPath = 'none' | 'activity' | 'local-activity';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RecordedEvent } from '@inspectorate/domain';
 import { CheckpointSigner, EventStore, NewEvent } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
-import { ReportWorld } from '@inspectorate/reports/testing/scenario';
+import { ReportWorld } from '@inspectorate/reports-testing/scenario';
 import { BenchContext } from '../lib/context';
 import { baselineRow, comparedRow, perOperation, Section } from '../lib/report';
 import { median, Series, time } from '../lib/stats';
@@ -42,14 +42,8 @@ export async function measureAppend(ctx: BenchContext): Promise<Section> {
     const log: RecordedEvent[] = world.log.slice(from);
     return {
       streamId: log[0].streamId,
-      events: log.map((e) => ({
-        id: e.id,
-        type: e.type,
-        data: e.data,
-        actor: e.actor,
-        occurredAt: e.occurredAt,
-        metadata: { workflowId: e.streamId, runId: randomUUID() },
-      })),
+      // The recorded events as they are (the store reads only what an append needs), stamped anew.
+      events: log.map((e) => ({ ...e, metadata: { workflowId: e.streamId, runId: randomUUID() } })),
     };
   };
   const appendFrom = async (from: number, project: boolean, signed = project) => {

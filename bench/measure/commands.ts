@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UserActor } from '@inspectorate/domain';
-import { addressCommand, workflowIds } from '@inspectorate/temporal';
-import { inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
+import { InspectionClient, workflowIds } from '@inspectorate/temporal';
 import { BenchContext } from '../lib/context';
 import { baselineRow, comparedRow, perOperation, Section } from '../lib/report';
 import { mean, median, Series, summarise, time } from '../lib/stats';
@@ -38,6 +37,7 @@ export async function measureCommands(ctx: BenchContext): Promise<{ section: Sec
   const get = new Series('GET /inspections/:id (same inspection)', 'ms');
   const post = new Series('POST /inspections/:id/findings (end to end)', 'ms');
   const direct = new Series('same command via Temporal client executeUpdate (no HTTP/API)', 'ms');
+  const inspections = new InspectionClient(stack.temporal);
   const byIndex: number[][] = [];
   const steps: UpdateSteps[] = [];
   let units = 0;
@@ -47,7 +47,6 @@ export async function measureCommands(ctx: BenchContext): Promise<{ section: Sec
     if (!warmUp) [get, post, direct].forEach((s) => s.newRound());
     const [a, b] = await inspectionsInProgress(ctx, 2, units);
     units += 2;
-    const handle = stack.temporal.workflow.getHandle(workflowIds.inspection(b));
     const n = warmUp ? 10 : config.commandsPerRound;
     for (let i = 0; i < n; i += 1) {
       const ops: (() => Promise<void>)[] = [
@@ -66,9 +65,7 @@ export async function measureCommands(ctx: BenchContext): Promise<{ section: Sec
         },
         async () => {
           const { ms } = await profiler.during(warmUp ? 'warm-up' : 'cmd:direct', () =>
-            time(() =>
-              handle.executeUpdate(inspectionCommandUpdate, addressCommand(handle.workflowId, { command: { ...FINDING, findingId: randomUUID() }, actor })),
-            ),
+            time(() => inspections.execute(b, { ...FINDING, findingId: randomUUID() }, actor)),
           );
           if (!warmUp) direct.add(ms);
         },

@@ -1,20 +1,8 @@
-import { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, logIn, openBrowser, screenshot } from '../harness/browser';
+import { axeViolations, logIn, openBrowser, screenshot, useBrowserStack } from '../harness/browser';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 
 describe('the console: a missed response deadline becomes a case the chairman decides', () => {
-  let stack: TestStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const { stack, browser } = useBrowserStack();
 
   it('shows the case in the chairman’s work and accountability screens, and records the decision made there', async () => {
     const { chairman, units } = stack.people;

@@ -1,18 +1,14 @@
-import { Browser } from 'playwright-core';
 import { TEST_PASSWORD } from '../harness/people';
-import { axeViolations, launchChromium, logIn, openBrowser, Person } from '../harness/browser';
+import { axeViolations, logIn, openBrowser, Person, useBrowserStack } from '../harness/browser';
 import { switchLanguage, tabFromTop } from '../harness/browser-extras';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 
 /** The administrator's screens over the real stack: units, users, and the event log's chain. */
 describe('the console: administration', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack();
   let admin: Person;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     // Something in the event log for the chain check to walk.
     await new Scenario(stack).campaign();
     admin = await openBrowser(browser, stack);
@@ -21,8 +17,6 @@ describe('the console: administration', () => {
 
   afterAll(async () => {
     await admin?.close();
-    await browser?.close();
-    await stack?.stop();
   });
 
   it('creates a unit, with errors beside their fields, and finds units without accents', async () => {

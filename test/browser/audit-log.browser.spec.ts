@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, logIn, openBrowser, screenshot } from '../harness/browser';
-import { startStack, TestStack } from '../harness/stack';
+import { axeViolations, logIn, openBrowser, screenshot, useBrowserStack } from '../harness/browser';
 
 /**
  * The audit log screen: the admin opens it from the navigation, filters it by kind, downloads the
@@ -9,19 +7,12 @@ import { startStack, TestStack } from '../harness/stack';
  * head is not offered it.
  */
 describe('the console: the audit log', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack();
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     const { admin } = stack.people;
     const unit = await stack.api.expect(201, stack.api.post(admin, '/units', { code: 'NK-01', name: 'Phòng Nhật ký', kind: 'department' }));
     await stack.api.expect(200, stack.api.post(admin, `/units/${unit.id}/deactivate`, {}));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
   });
 
   it('shows, filters and downloads what was recorded, accessibly in both languages', async () => {

@@ -1,22 +1,13 @@
-import { Browser } from 'playwright-core';
-import { launchChromium, logIn, openBrowser, Person, vietnamDate, waitForStep } from '../harness/browser';
+import { logIn, openBrowser, Person, vietnamDate, waitForStep, useBrowserStack } from '../harness/browser';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 
 /** Errors a person can read: beside the field, in their language, naming the state; typed work survives. */
 describe('the console: errors and the less travelled paths', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack();
   const people: Person[] = [];
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  });
 
   afterAll(async () => {
     await Promise.all(people.map((person) => person.close().catch(() => undefined)));
-    await browser?.close();
-    await stack?.stop();
   });
 
   const open = async () => {

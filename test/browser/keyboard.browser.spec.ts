@@ -1,25 +1,17 @@
-import { Browser, Page } from 'playwright-core';
-import { activate, choose, launchChromium, openBrowser, Person, tabTo, typeDate, typeInto, vietnamDate, waitForStep } from '../harness/browser';
+import { Page } from 'playwright-core';
+import { activate, choose, openBrowser, Person, tabTo, typeDate, typeInto, vietnamDate, waitForStep, useBrowserStack } from '../harness/browser';
 import { TEST_PASSWORD, TestUser } from '../harness/people';
-import { startStack, TestStack } from '../harness/stack';
 
 /**
  * The lifecycle with the keyboard alone: every move is Tab, typing, Enter or Space; the mouse is
  * never used (no click(), fill() or check() below). Addresses are typed as a person would.
  */
 describe('the console with the keyboard alone', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack();
   const people: Person[] = [];
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  });
 
   afterAll(async () => {
     await Promise.all(people.map((person) => person.close().catch(() => undefined)));
-    await browser?.close();
-    await stack?.stop();
   });
 
   async function logInByKeyboard(user: TestUser): Promise<Page> {

@@ -1,14 +1,12 @@
-import { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, logIn, openBrowser, Person, PHONE, PHOTO_PNG, screenshot, vietnamDate, waitForStep } from '../harness/browser';
-import { startStack, TestStack } from '../harness/stack';
+import { Page } from 'playwright-core';
+import { axeViolations, logIn, openBrowser, Person, PHONE, PHOTO_PNG, screenshot, vietnamDate, waitForStep, useBrowserStack } from '../harness/browser';
 
 /**
  * The whole lifecycle of one inspection, clicked through in the console by the people who do it,
  * each in their own browser, in Vietnamese: nothing here calls the API directly.
  */
 describe('the console: an inspection from plan to closure', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack();
   const people: Person[] = [];
   const open = async (options?: Parameters<typeof openBrowser>[2]) => {
     const person = await openBrowser(browser, stack, options);
@@ -17,14 +15,8 @@ describe('the console: an inspection from plan to closure', () => {
   };
   const accessible = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
 
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  });
-
   afterAll(async () => {
     await Promise.all(people.map((person) => person.close().catch(() => undefined)));
-    await browser?.close();
-    await stack?.stop();
   });
 
   it('is planned, visited, concluded, returned once and approved, answered, upheld, remedied, verified and closed', async () => {

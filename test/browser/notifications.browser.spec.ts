@@ -1,8 +1,6 @@
-import { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, logIn, openBrowser, Person } from '../harness/browser';
+import { axeViolations, logIn, openBrowser, Person, useBrowserStack } from '../harness/browser';
 import { switchLanguage, tabFromTop } from '../harness/browser-extras';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 
 const STARTED_VI = 'Đoàn kiểm tra công vụ đột xuất đã bắt đầu kiểm tra tại đơn vị.';
 const APPROVED_VI = /Kết luận kiểm tra đã được phê duyệt\. Đề nghị đơn vị phản hồi từng nội dung trước ngày/;
@@ -12,13 +10,11 @@ const APPROVED_VI = /Kết luận kiểm tra đã được phê duyệt\. Đề 
  * asks for a response (both raised by the workflow and projected through the real stack).
  */
 describe('the console: notifications', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack();
   let head: Person;
   let inspectionId: string;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     ({ inspectionId } = await new Scenario(stack).awaitingResponse());
     head = await openBrowser(browser, stack);
     await logIn(head, stack.people.headA);
@@ -26,8 +22,6 @@ describe('the console: notifications', () => {
 
   afterAll(async () => {
     await head?.close();
-    await browser?.close();
-    await stack?.stop();
   });
 
   const unreadBadge = (person: Person, count: number, language: 'vi' | 'en' = 'vi') =>

@@ -1,10 +1,8 @@
 import { Workbook } from 'exceljs';
-import { Browser } from 'playwright-core';
 import { csvSections } from '../e2e/reports.csv-reader';
-import { axeViolations, launchChromium, logIn, openBrowser, Person } from '../harness/browser';
+import { axeViolations, logIn, openBrowser, Person, useBrowserStack } from '../harness/browser';
 import { figure, savedFile, switchLanguage, tabFromTop } from '../harness/browser-extras';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
 
 /**
@@ -13,8 +11,7 @@ import { inDays } from '../harness/time';
  * response was due in 2 seconds and is now overdue, with an accountability case.
  */
 describe('the console: reports', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack();
   let chairman: Person;
   let campaignId: string;
   let closedId: string;
@@ -22,7 +19,6 @@ describe('the console: reports', () => {
   const yesterday = inDays(-1);
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     const s = new Scenario(stack);
     const { units, headA, chairman: chair } = stack.people;
     const campaign = await s.campaign({ units: [units.a, units.b] });
@@ -48,8 +44,6 @@ describe('the console: reports', () => {
 
   afterAll(async () => {
     await chairman?.close();
-    await browser?.close();
-    await stack?.stop();
   });
 
   it("shows today's dashboard with the inspection closed through the API, and the same dashboard as of yesterday with yesterday's figures", async () => {

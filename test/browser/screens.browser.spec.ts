@@ -1,8 +1,7 @@
-import { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, logIn, openBrowser, screenshot } from '../harness/browser';
+import { Page } from 'playwright-core';
+import { axeViolations, logIn, openBrowser, screenshot, useBrowserStack } from '../harness/browser';
 import { TestUser } from '../harness/people';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 
 interface Screen {
   readonly path: string;
@@ -17,12 +16,10 @@ interface Screen {
  * server for the next visit.
  */
 describe('the console: every screen, in both languages, accessible', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack();
   const ids = { campaign: '', visiting: '', awaitingApproval: '', awaitingResponse: '' };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     const scenario = new Scenario(stack);
     const { units } = stack.people;
     const visiting = await scenario.plannedInspection({ units: [units.a] });
@@ -35,11 +32,6 @@ describe('the console: every screen, in both languages, accessible', () => {
     await scenario.conclude(approval.inspectionId, [{ findingId }]);
     const responding = await scenario.awaitingResponse({ units: [units.c] });
     Object.assign(ids, { campaign: visiting.campaignId, visiting: visiting.inspectionId, awaitingApproval: approval.inspectionId, awaitingResponse: responding.inspectionId });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
   });
 
   async function check(user: TestUser, screens: Screen[]) {

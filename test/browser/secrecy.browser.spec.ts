@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Browser } from 'playwright-core';
-import { launchChromium, logIn, openBrowser } from '../harness/browser';
+import { logIn, openBrowser, useBrowserStack } from '../harness/browser';
 import { TestUser } from '../harness/people';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
 
 /**
@@ -12,20 +10,13 @@ import { inDays } from '../harness/time';
  * request the page made, once the names and ids that differ by unit are set aside.
  */
 describe('the console keeps planned inspections secret from the unit head', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack();
   let plannedId: string;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     const scenario = new Scenario(stack);
     ({ inspectionId: plannedId } = await scenario.plannedInspection({ units: [stack.people.units.a] }));
     await scenario.plannedInspection({ units: [stack.people.units.a], windows: { windowStart: inDays(20), windowEnd: inDays(30) } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
   });
 
   /** What a head sees and asks for on each screen; `probeId` is an inspection id typed into the address bar. */

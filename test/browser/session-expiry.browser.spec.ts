@@ -1,8 +1,6 @@
-import { Browser } from 'playwright-core';
-import { launchChromium, logIn, openBrowser, waitForStep } from '../harness/browser';
+import { logIn, openBrowser, waitForStep, useBrowserStack } from '../harness/browser';
 import { TEST_PASSWORD } from '../harness/people';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 
 const TTL_SECONDS = 60; // the shortest access token the configuration allows
 
@@ -12,18 +10,8 @@ const TTL_SECONDS = 60; // the shortest access token the configuration allows
  * them to the login page and back to the form with what they had typed.
  */
 describe('the console: a session ending in the middle of a form', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const { stack, browser } = useBrowserStack({ env: { ACCESS_TOKEN_TTL_SECONDS: String(TTL_SECONDS) } });
   const scenario = () => new Scenario(stack);
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack({ env: { ACCESS_TOKEN_TTL_SECONDS: String(TTL_SECONDS) } }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   async function draftingInspection(): Promise<string> {
     const { inspectionId } = await scenario().plannedInspection({ units: [stack.people.units.a] });

@@ -1,19 +1,7 @@
-import { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, logIn, openBrowser } from '../harness/browser';
-import { startStack, TestStack } from '../harness/stack';
+import { axeViolations, logIn, openBrowser, useBrowserStack } from '../harness/browser';
 
 describe('the console: signing in', () => {
-  let stack: TestStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const { stack, browser } = useBrowserStack();
 
   it('serves the console at / with a strict Content-Security-Policy, and the API and Swagger UI beside it', async () => {
     const page = await fetch(`${stack.api.baseUrl}/inspections/123`);

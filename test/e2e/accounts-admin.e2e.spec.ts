@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Accounts after their creation, through the real API: an admin changes, deactivates, reactivates
@@ -8,13 +8,7 @@ import { startStack, TestStack } from '../harness/stack';
  * once: their access tokens answer 401 on the very next request.
  */
 describe('accounts: admin changes and own password', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
 
   const PASSWORD = 'a long enough password';
   const http = () => request(stack.api.baseUrl);

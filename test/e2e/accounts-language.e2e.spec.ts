@@ -1,20 +1,14 @@
 import request from 'supertest';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { TestUser } from '../harness/people';
+import { useStack } from '../harness/use-stack';
 
 /**
  * The user's language, kept on the server (GET/PATCH /me), and problem details in the language
  * the caller asks for with Accept-Language; without it, the English every client got before.
  */
 describe('language: the user’s choice, and problems in the caller’s language', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
 
   const call = async (user: TestUser, method: 'get' | 'post' | 'patch', path: string, body?: object, language?: string) => {
     let req = request(stack.api.baseUrl)[method](`/api/v1${path}`).set('Authorization', `Bearer ${await stack.api.token(user)}`);

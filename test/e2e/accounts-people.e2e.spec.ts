@@ -1,10 +1,9 @@
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /** GET /users for staff roles, picking people for teams: accent-insensitive search, role and active filters, pages. */
 describe('people: searching accounts', () => {
-  let stack: TestStack;
+  const stack = useStack();
   beforeAll(async () => {
-    stack = await startStack();
     const create = (username: string, displayName: string, role: string, unitId?: string) =>
       stack.api.expect(201, stack.api.post(stack.people.admin, '/users', { username, displayName, role, password: 'a long enough password', ...(unitId ? { unitId } : {}) }));
     await create('lct', 'Lê Cần Thạnh', 'inspector');
@@ -12,9 +11,6 @@ describe('people: searching accounts', () => {
     await create('dominh', 'Đỗ Minh', 'lead_inspector');
     await create('th.can-thanh', 'Nguyễn Văn Hùng', 'unit_head', stack.people.units.c);
     await create('pct', 'Phạm Thạnh Cần', 'inspector');
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const names = async (query: string, as = stack.people.lead) => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { SessionEntity } from '@inspectorate/directory';
 import { TEST_PASSWORD, TestUser } from '../harness/people';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Sessions behind the refresh cookie, through the real API and database: login sets the cookie,
@@ -11,13 +11,7 @@ import { startStack, TestStack } from '../harness/stack';
 const IDLE_SECONDS = 3;
 
 describe('sessions: refresh cookie, rotation, revocation', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startStack({ env: { SESSION_IDLE_TIMEOUT_SECONDS: String(IDLE_SECONDS) } });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack({ env: { SESSION_IDLE_TIMEOUT_SECONDS: String(IDLE_SECONDS) } });
 
   const http = () => request(stack.api.baseUrl);
   const cookieOf = (response: request.Response): string | undefined => {

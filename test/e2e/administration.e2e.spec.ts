@@ -4,8 +4,8 @@ import request from 'supertest';
 import { UnitEntity } from '@inspectorate/directory';
 import { TestUser } from '../harness/people';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 import { RawResponse, send } from './security/http';
 
 /**
@@ -14,16 +14,9 @@ import { RawResponse, send } from './security/http';
  * file, findings searched across inspections.
  */
 describe('administration: authority, units, imports, findings search', () => {
-  let stack: TestStack;
+  const stack = useStack();
   const api = () => stack.api;
   const people = () => stack.people;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   const upload = async (user: TestUser, path: string, content: Buffer, fileName: string, contentType: string): Promise<RawResponse & { body: any }> =>
     send(stack, user, { method: 'POST', path: `/api/v1${path}`, upload: { content, fileName, contentType } });

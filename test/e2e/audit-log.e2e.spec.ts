@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { TestUser } from '../harness/people';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 import { send } from './security/http';
 import { csvSections } from './reports.csv-reader';
 
@@ -13,15 +13,8 @@ import { csvSections } from './reports.csv-reader';
  * download it; nobody else may; and the log keeps the secret of a planned inspection.
  */
 describe('audit log viewer', () => {
-  let stack: TestStack;
-  let s: Scenario;
-  beforeAll(async () => {
-    stack = await startStack();
-    s = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const s = new Scenario(stack);
 
   const PASSWORD = 'a long enough password';
   const people = () => stack.people;

@@ -1,14 +1,13 @@
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /** GET /audit/verify: the chairman's and the administrator's check that the event log is as written. */
 describe('GET /audit/verify', () => {
-  let stack: TestStack;
+  const stack = useStack();
 
   beforeAll(async () => {
-    stack = await startStack();
     const scenario = new Scenario(stack);
     const { inspectionId } = await scenario.plannedInspection();
     await scenario.start(inspectionId);
@@ -19,9 +18,6 @@ describe('GET /audit/verify', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       [last, now] = [now, await head()];
     }
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const head = async () => Number((await stack.db.query('SELECT max(position) AS p FROM events'))[0].p);

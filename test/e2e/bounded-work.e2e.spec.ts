@@ -1,6 +1,7 @@
 import { Scenario } from '../harness/scenario';
 import { inDays } from '../harness/time';
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 import { SAMPLES } from './security/files';
 import { send } from './security/http';
 
@@ -12,17 +13,13 @@ import { send } from './security/http';
 describe('bounded work per request', () => {
   const READS_PER_MINUTE = 5;
   const sample = SAMPLES.png;
-  let stack: TestStack;
+  const stack = useStack({
+    env: { EXPENSIVE_READS_PER_MINUTE: String(READS_PER_MINUTE), ATTACHMENT_QUOTA_BYTES_PER_USER: String(Math.max(1024, sample.length * 3)) },
+  });
   let inspectionId: string;
 
   beforeAll(async () => {
-    stack = await startStack({
-      env: { EXPENSIVE_READS_PER_MINUTE: String(READS_PER_MINUTE), ATTACHMENT_QUOTA_BYTES_PER_USER: String(Math.max(1024, sample.length * 3)) },
-    });
     ({ inspectionId } = await new Scenario(stack).awaitingResponse());
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const get = (user: TestStack['people']['admin'], path: string) => stack.api.get(user, path);

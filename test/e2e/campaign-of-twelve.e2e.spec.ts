@@ -1,17 +1,9 @@
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 describe('a campaign of 12 units running at once', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   it('runs twelve inspections concurrently to closure, with every event written exactly once', async () => {
     const { api, people } = stack;

@@ -1,12 +1,12 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { CURRENT_CHECKLIST_VERSION, streamIds, UserActor } from '@inspectorate/domain';
+import { DEMO_CHECKLIST_2023, streamIds, UserActor } from '@inspectorate/domain';
 import { addressCommand, workflowIds } from '@inspectorate/temporal';
-import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
-import { campaignCommandUpdate, campaignStateQuery, inspectionStateQuery } from '@inspectorate/workflows/definitions';
+import { campaignCommandUpdate, campaignStateQuery, CampaignWorkflow, inspectionStateQuery, WORKFLOW_TYPES } from '@inspectorate/workflow-contract';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Long histories continue as new without losing state. The campaign here (and its inspections)
@@ -14,16 +14,8 @@ import { inDays } from '../harness/time';
  * makes each of them continue as new several times while the lifecycle runs over HTTP.
  */
 describe('continue-as-new keeps state', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   it('runs a campaign and its inspections through several runs each, ending completed with every event once', async () => {
     const { api, people, temporal } = stack;
@@ -43,10 +35,10 @@ describe('continue-as-new keeps state', () => {
           leadInspectorId: people.lead.id,
           inspectorIds: [people.inspector1.id],
           targets,
-          checklistVersion: CURRENT_CHECKLIST_VERSION,
+          checklistVersion: DEMO_CHECKLIST_2023.version,
         },
       }),
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {
+      startWorkflowOperation: new WithStartWorkflowOperation<CampaignWorkflow>(WORKFLOW_TYPES.campaign, {
         workflowId: workflowIds.campaign(campaignId),
         taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
         workflowIdConflictPolicy: 'FAIL',

@@ -1,22 +1,15 @@
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
 import { inDays, inSeconds } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Deadlines are timers in the workflows. With policy durations of seconds, a real Temporal
  * server fires them while the test watches through the API.
  */
 describe('deadlines: reminders, overdue responses, accountability and extensions', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   const topicsOf = async (user: Parameters<TestStack['api']['get']>[0]) =>
     ((await stack.api.expect(200, stack.api.get(user, '/me/notifications?limit=500'))).items as { topic: string; inspectionId: string }[]);

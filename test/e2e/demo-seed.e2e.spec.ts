@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DemoSeeder, SeedResult } from '../../apps/cli/src/demo';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 const PASSWORD = 'demo password for tests';
 
@@ -9,7 +9,7 @@ const PASSWORD = 'demo password for tests';
  * 8 September 2023 tells exactly the story, hand-counted from apps/cli/src/demo/story.ts.
  */
 describe('the demo district, seeded through the workflows', () => {
-  let stack: TestStack;
+  const stack = useStack({ people: false });
   let result: SeedResult;
 
   const login = async (username: string) => {
@@ -24,11 +24,7 @@ describe('the demo district, seeded through the workflows', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ people: false });
     result = await new DemoSeeder(stack.db, stack.temporal, stack.config.TEMPORAL_TASK_QUEUE).seed({ password: () => PASSWORD });
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   it('seeds an empty database once, and refuses a second time', async () => {

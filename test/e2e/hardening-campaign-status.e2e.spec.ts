@@ -1,5 +1,5 @@
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Staff outside a campaign's team see only its started inspections. Its status, completion time
@@ -7,16 +7,8 @@ import { startStack, TestStack } from '../harness/stack';
  * looks completed to them, exactly like one that really is, whatever is still planned in secret.
  */
 describe('campaign status as seen from outside the team', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   /** Starts the inspection and cancels it: finished, and visible to all staff since it started. */
   async function startAndCancel(inspectionId: string) {

@@ -1,6 +1,6 @@
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inSeconds } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Concurrency is input too. Commands to one inspection that arrive together take turns in the
@@ -9,16 +9,8 @@ import { inSeconds } from '../harness/time';
  * and nothing is written twice or lost.
  */
 describe('simultaneous commands to one inspection', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   const eventsOf = async (inspectionId: string) =>
     (await stack.api.expect(200, stack.api.get(stack.people.chairman, `/inspections/${inspectionId}/events?limit=500`))).items as { type: string; version: number }[];

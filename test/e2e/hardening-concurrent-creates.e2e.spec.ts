@@ -1,5 +1,5 @@
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 import { send, textFile } from './security/http';
 
 /**
@@ -9,15 +9,8 @@ import { send, textFile } from './security/http';
  * wait for its answer and get it. An upload's key is bound to the file's bytes.
  */
 describe('concurrent creates and repeated Idempotency-Keys', () => {
-  let stack: TestStack;
   const logLines: string[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack({ logTo: { write: (line) => void logLines.push(line) } });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack({ logTo: { write: (line) => void logLines.push(line) } });
 
   const records = () => logLines.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((line) => JSON.parse(line) as { level: string });
   const errorRecords = () => records().filter((r) => r.level === 'error' || r.level === 'fatal');

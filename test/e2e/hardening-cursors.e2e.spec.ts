@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { TestUser } from '../harness/people';
+import { useStack } from '../harness/use-stack';
 
 /**
  * A cursor is client input. One that we did not make (forged, or taken from another list) is a
@@ -9,15 +9,8 @@ import { TestUser } from '../harness/people';
  * of a page carries nothing the caller was not shown.
  */
 describe('list cursors are validated input and reveal nothing', () => {
-  let stack: TestStack;
   const logLines: string[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack({ logTo: { write: (line) => void logLines.push(line) } });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack({ logTo: { write: (line) => void logLines.push(line) } });
 
   const cursorOf = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
   const decoded = (cursor: string): unknown => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
 import { TestUser } from '../harness/people';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 const temporalServer = require('../../scripts/lib/temporal-server.js') as typeof import('../../scripts/lib/temporal-server');
 const postgres = require('../../scripts/lib/postgres.js') as typeof import('../../scripts/lib/postgres');
@@ -26,7 +27,6 @@ describe('PostgreSQL and Temporal restarting under load', () => {
   let pg: Handle & { url: string };
   let temporalPort: number;
   let pgPort: number;
-  let stack: TestStack;
 
   const startTemporal = async () =>
     (temporal = await temporalServer.startTemporal({ mode: 'file', dataDir: path.join(dataDir, 'temporal'), namespace, frontendPort: temporalPort, log: () => undefined }));
@@ -36,10 +36,10 @@ describe('PostgreSQL and Temporal restarting under load', () => {
     temporalPort = await temporalServer.findFreeTemporalPort();
     pgPort = await temporalServer.findFreePort();
     await Promise.all([startTemporal(), startPostgres()]);
-    stack = await startStack({ servers: { temporal: { address: temporal.address, namespace }, postgresAdminUrl: pg.url } });
   }, 120_000);
+  // Declared after the servers' beforeAll, so it starts on them; their afterAll below runs after it stops.
+  const stack: TestStack = useStack(() => ({ servers: { temporal: { address: temporal.address, namespace }, postgresAdminUrl: pg.url } }));
   afterAll(async () => {
-    await stack?.stop();
     await temporal?.stop();
     await pg?.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -2,10 +2,10 @@ import { decodeFailure, encodeToPayloads, loadDataConverter } from '@temporalio/
 import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { addressCommand, dataConverter, workflowIds } from '@inspectorate/temporal';
-import { inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
+import { inspectionCommandUpdate } from '@inspectorate/workflow-contract';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 /**
  * A refused command's reason can name what is secret (a visit window, a unit). A refusal travels
@@ -14,14 +14,7 @@ import { inDays } from '../harness/time';
  * payloads, while the API still reads it (with the payload key) and answers with it.
  */
 describe("refusals in Temporal's store are encrypted", () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
 
   it('gives Temporal a validator’s refusal that names the window only as an encoded failure', async () => {
     const { api, people } = stack;

@@ -5,9 +5,9 @@ import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { UserActor } from '@inspectorate/domain';
 import { addressCommand, dataConverter, workflowIds } from '@inspectorate/temporal';
-import { inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
+import { inspectionCommandUpdate } from '@inspectorate/workflow-contract';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Temporal is not a side door. Someone who can reach the Temporal frontend but holds no payload
@@ -16,15 +16,13 @@ import { startStack, TestStack } from '../harness/stack';
  * another workflow or as another Update (its address is checked before `decide` trusts the actor).
  */
 describe('commands sent straight to Temporal', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
+  const stack = useStack();
+  const scenario = new Scenario(stack);
   let inspectionId: string;
   let otherInspectionId: string;
   let chairman: UserActor;
 
   beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
     chairman = { kind: 'user', userId: stack.people.chairman.id, role: 'chairman' };
     // Two conclusions awaiting the chairman's approval.
     for (const target of [0, 1]) {
@@ -36,9 +34,6 @@ describe('commands sent straight to Temporal', () => {
       if (target === 0) inspectionId = id;
       else otherInspectionId = id;
     }
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const approve = { type: 'ApproveConclusion' } as const;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Commands that answer 204 (no body) with an Idempotency-Key, as the console sends one with every
@@ -8,13 +8,7 @@ import { startStack, TestStack } from '../harness/stack';
  * request is the same 204, replayed, with nothing done twice.
  */
 describe('Idempotency-Key on commands without a body in their answer', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
 
   const login = (username: string, password: string) => request(stack.api.baseUrl).post('/api/v1/auth/login').send({ username, password });
 

@@ -1,18 +1,10 @@
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 describe('the whole lifecycle of one inspection, over HTTP', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   it('goes from a secret plan to a closed inspection, each step visible to the right people', async () => {
     const { api, people } = stack;

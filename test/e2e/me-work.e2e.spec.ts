@@ -1,7 +1,7 @@
 import { defaultCalendar, toLocalDate } from '@inspectorate/domain';
 import { TestUser } from '../harness/people';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /**
  * GET /me/work (Việc của tôi) per role, with real inspections driven through the lifecycle over
@@ -9,15 +9,8 @@ import { startStack, TestStack } from '../harness/stack';
  * (a unit head's list does not move when a planned inspection of their unit appears).
  */
 describe('my work', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   interface Item {
     kind: string;

@@ -1,17 +1,10 @@
 import request from 'supertest';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /** Structured logs: one JSON object a line, each request logged once with its id and the caller. */
 describe('structured JSON logs with request ids', () => {
-  let stack: TestStack;
   const lines: string[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack({ worker: false, env: { LOG_LEVEL: 'info' }, logTo: { write: (line) => void lines.push(line) } });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack({ worker: false, env: { LOG_LEVEL: 'info' }, logTo: { write: (line) => void lines.push(line) } });
 
   it('logs each request as JSON with the request id it echoes, the caller, the status and the duration', async () => {
     const token = await stack.api.token(stack.people.chairman);

@@ -1,16 +1,10 @@
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /** Every list answers { items, nextCursor } and walks all rows once, in a stable order. */
 describe('lists are paginated with limit and cursor', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
 
   async function walk(user: Parameters<TestStack['api']['get']>[0], path: string, limit: number): Promise<{ pages: number; ids: string[] }> {
     const ids: string[] = [];

@@ -2,26 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { EntityManager } from 'typeorm';
 import { EventStore, NewEvent, StoredEvent, StreamAppend, StreamType, verifyEventChain } from '@inspectorate/event-store';
+import { EventShape } from '@inspectorate/domain';
 import { PROJECTION_TABLES, Projector, rebuildProjections } from '@inspectorate/read-model';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 /**
  * A rebuild replays the whole log through the projector and must land on exactly the read model
  * the live appends built: every projection table, every row, every column.
  */
 describe('rebuilding the projections from the event log', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   it('reproduces every projection table exactly, after a scenario driven through the HTTP API', async () => {
     const { api, people } = stack;
@@ -149,7 +143,10 @@ describe('rebuilding the projections from the event log', () => {
       expect(await snapshot(stack)).toEqual(before);
     }
     expect(await verifyEventChain(stack.db)).toMatchObject({ intact: true, checked: lastPosition });
-  });
+    // Appending 3,000 events and rebuilding them four times takes about a minute alone; on a loaded CI
+    // machine it took over the suite's 120 s. The speed is reported above (and measured in bench/), not
+    // asserted, so this limit is only a net for a hang.
+  }, 300_000);
 });
 
 type Snapshot = Record<string, unknown[]>;
@@ -203,12 +200,12 @@ async function readAppends(store: EventStore): Promise<AppendGroup[]> {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** The same history about new inspections, campaigns, findings and actions (same people and units). */
-function cloneHistory(groups: AppendGroup[], keep: Set<string>): StreamAppend[][] {
+function cloneHistory(groups: AppendGroup[], keep: Set<string>): StreamAppend<EventShape>[][] {
   const ids = new Map<string, string>();
   const remap = <T>(value: T): T =>
     JSON.parse(JSON.stringify(value).replace(UUID, (id) => (keep.has(id) ? id : (ids.get(id) ?? ids.set(id, randomUUID()).get(id)!))));
   return groups.map((group) => {
-    const streams = new Map<string, { streamType: StreamType; expectedVersion: number; events: NewEvent[] }>();
+    const streams = new Map<string, { streamType: StreamType; expectedVersion: number; events: NewEvent<EventShape>[] }>();
     for (const e of group.events) {
       const streamId = remap(e.streamId);
       const stream = streams.get(streamId) ?? { streamType: e.streamType, expectedVersion: e.version - 1, events: [] };

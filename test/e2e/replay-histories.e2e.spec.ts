@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { dataConverter, workflowIds } from '@inspectorate/temporal';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Determinism guard. Committed histories of representative runs (test/histories/*.json) must
@@ -16,16 +16,8 @@ import { inDays } from '../harness/time';
 const HISTORIES = path.resolve(__dirname, '..', 'histories');
 
 describe('workflow determinism: replaying recorded histories', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
+  const scenario = new Scenario(stack);
 
   const replayOptions = () => ({
     workflowBundle: { codePath: stack.config.WORKFLOW_BUNDLE_PATH! },
@@ -40,6 +32,9 @@ describe('workflow determinism: replaying recorded histories', () => {
     // Recorded before the append became a local activity (patch 'append-as-local-activity'): they
     // must keep replaying for as long as such workflows may still be open.
     expect(committed).toEqual(expect.arrayContaining(runs.map((run) => `${run}.before-local-append.json`)));
+    // A follow-up, recorded once its plan became a domain function (its year the window's local
+    // one) and with the workflow code from before: both replay, so that change needed no patch.
+    expect(committed).toEqual(expect.arrayContaining(['inspection-follow-up.json', 'inspection-follow-up.before-local-year.json']));
     // Recorded with patch 'campaign-changes': a campaign changed and cancelled, an inspection that followed it.
     expect(committed).toEqual(expect.arrayContaining(['campaign-changed.json', 'inspection-followed-campaign.json']));
   });
@@ -84,6 +79,11 @@ describe('workflow determinism: replaying recorded histories', () => {
     await api.expect(200, api.post(people.chairman, `/inspections/${cancelled.inspectionId}/cancel`, { reason: 'Đơn vị giải thể.' }));
     runs['inspection-cancelled'] = workflowIds.inspection(cancelled.inspectionId);
 
+    // A follow-up: the parent appends both streams at once, starts the child and tells the campaign.
+    const followed = await scenario.awaitingResponse({ units: [people.units.c] });
+    await scenario.respond(followed.inspectionId, people.headC, [{ findingId: followed.findingId, position: 'accepted' }]);
+    await api.expect(201, api.post(people.lead, `/inspections/${followed.inspectionId}/follow-up`, { windowStart: inDays(30), windowEnd: inDays(40) }));
+    runs['inspection-follow-up'] = workflowIds.inspection(followed.inspectionId);
     // Campaign changes (patch 'campaign-changes'): details, team (the running inspection follows),
     // a planned target removed, then the whole campaign cancelled.
     const changed = await scenario.campaign({ units: [people.units.a, people.units.b, people.units.c] });

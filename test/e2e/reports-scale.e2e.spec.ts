@@ -1,6 +1,7 @@
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
 import { TestUser } from '../harness/people';
 import { appendGeneratedYear, CAMPAIGNS, UNIT_COUNT } from '../harness/generated-year';
+import { useStack } from '../harness/use-stack';
 
 /**
  * A year at scale: 2025, ten campaigns over thirty units (300 inspections, several thousand
@@ -10,12 +11,11 @@ import { appendGeneratedYear, CAMPAIGNS, UNIT_COUNT } from '../harness/generated
  * of today (a replay of the whole log) must be the same numbers; and the two are timed.
  */
 describe('reports at scale: live and replayed agree', () => {
-  let stack: TestStack;
+  const stack = useStack({ worker: false });
   let campaignIds: string[] = [];
   let eventCount = 0;
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
     const { people, db } = stack;
     const year = await appendGeneratedYear(db, [people.units.a, people.units.b, people.units.c], {
       leadInspectorId: people.lead.id,
@@ -24,9 +24,6 @@ describe('reports at scale: live and replayed agree', () => {
     campaignIds = year.campaignIds;
     eventCount = year.eventCount;
   }, 240_000);
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   const numbers = (report: { meta: object }) => ({ ...report, meta: { ...report.meta, asOf: 'x', source: 'x' } });
   const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

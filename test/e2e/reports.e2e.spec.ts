@@ -1,9 +1,9 @@
 import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { TestUser } from '../harness/people';
 import { inDays, inSeconds } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 import { csvSections } from './reports.csv-reader';
 import { pdfText } from './reports.pdf-text';
 
@@ -17,17 +17,13 @@ import { pdfText } from './reports.pdf-text';
  *     overdue and an accountability case; unit A planned only (a secret follow-up).
  */
 describe('reports over HTTP', () => {
-  let stack: TestStack;
-  let s: Scenario;
+  const stack = useStack();
+  const s = new Scenario(stack);
   let year: number;
   const ids: Record<'a' | 'b' | 'c' | 'a2' | 'b2' | 'c1' | 'c2', string> = { a: '', b: '', c: '', a2: '', b2: '', c1: '', c2: '' };
   let approvedHashA = '';
   const timings: Record<string, number[]> = { live: [], asOfToday: [] };
 
-  beforeAll(async () => {
-    stack = await startStack();
-    s = new Scenario(stack);
-  });
   afterAll(async () => {
     if (timings.live.length > 0) {
       const avg = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1);
@@ -35,7 +31,6 @@ describe('reports over HTTP', () => {
         `[reports] dashboard over HTTP: live ${avg(timings.live)} ms, asOf=today (replay) ${avg(timings.asOfToday)} ms (mean of ${timings.live.length})\n`,
       );
     }
-    await stack?.stop();
   });
 
   const api = () => stack.api;

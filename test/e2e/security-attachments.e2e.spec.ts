@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TestUser } from '../harness/people';
 import { Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 import { SAMPLES } from './security/files';
-import { send, Upload, uploadAttachment, stopAndClean } from './security/http';
+import { send, Upload, uploadAttachment } from './security/http';
 
 /**
  * Evidence files: told apart by their bytes (an allow-list of what inspections need), limited in
@@ -15,15 +15,11 @@ import { send, Upload, uploadAttachment, stopAndClean } from './security/http';
  */
 describe('attachments', () => {
   const LIMIT = 65_536;
-  let stack: TestStack;
+  const stack = useStack({ env: { ATTACHMENT_MAX_BYTES: String(LIMIT) } });
   let root: string;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { ATTACHMENT_MAX_BYTES: String(LIMIT) } });
     root = path.resolve(stack.config.DATA_DIR, 'attachments');
-  });
-  afterAll(async () => {
-    await stopAndClean(stack);
   });
 
   const upload = (user: TestUser, file: Upload | Upload[], fields?: Record<string, string>) => send(stack, user, { method: 'POST', path: '/api/v1/attachments', upload: file, fields });

@@ -3,11 +3,12 @@ import { temporal } from '@temporalio/proto';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EncryptionCodec, parseEncryptionKeys, workflowIds } from '@inspectorate/temporal';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
+import { TestStack } from '../harness/stack';
 import { inDays, inSeconds } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 import { TargetFixture } from './security/fixtures';
 import { observe, observeAll, Observed } from './security/head-view';
-import { send, textFile, uploadAttachment, stopAndClean } from './security/http';
+import { send, textFile, uploadAttachment } from './security/http';
 import { PERMISSION_TABLE } from './security/permission-table';
 
 /**
@@ -18,8 +19,8 @@ import { PERMISSION_TABLE } from './security/permission-table';
  * and Temporal's stored history cannot be read without the payload key.
  */
 describe('confidentiality of planned inspections', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
+  const stack = useStack();
+  const scenario = new Scenario(stack);
   const today = inDays(0);
   const year = today.slice(0, 4);
   /** Distinctive window days, to search for in everything the unit head can read. */
@@ -36,8 +37,6 @@ describe('confidentiality of planned inspections', () => {
   let chairmanBefore: Observed;
 
   beforeAll(async () => {
-    stack = await startStack();
-    scenario = new Scenario(stack);
     const { api, people } = stack;
 
     // The world before: one visited inspection of unit A, remediating, with an action already overdue.
@@ -69,6 +68,8 @@ describe('confidentiality of planned inspections', () => {
       '/findings',
       `/findings?unitId=${people.units.a}&year=${year}`,
       '/authority',
+      '/checklist-templates',
+      '/checklist-versions/demo-2023.1',
       ...reports('/reports/dashboard'),
       ...reports(`/reports/dashboard?year=${year}`),
       ...reports(`/reports/units/${people.units.a}`),
@@ -108,9 +109,6 @@ describe('confidentiality of planned inspections', () => {
       { label: 'planned, removed from its campaign', inspectionId: removedId, campaignId: trimmed.id },
       { label: 'planned, its team changed, its campaign cancelled', inspectionId: called.inspectionId, campaignId: called.campaignId },
     ];
-  });
-  afterAll(async () => {
-    await stopAndClean(stack);
   });
 
   it('leaves every list, count, report (JSON, CSV, XLSX, live and as of today), notification and visible inspection of the unit head exactly as before', async () => {

@@ -3,14 +3,14 @@ import { ACCOUNTABILITY_OUTCOMES, RATINGS, ROLES, SEVERITIES } from '@inspectora
 import { UNIT_KINDS } from '@inspectorate/directory';
 import { TEST_PASSWORD, TestUser } from '../harness/people';
 import { eventually, Scenario } from '../harness/scenario';
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 import {
   BodySpec, date, Field, FuzzBody, integer, list, malformedImport, malformedJson, malformedQuery, malformedUpload, object, oneOf, pattern, queryDate, queryOneOf, queryUuid, text, textOrEmpty, uuid, hostileText,
 } from './security/fuzz-bodies';
 import { AUDIT_KINDS } from '../../apps/api/src/audit/audit-trail';
 import { IMPORT_MAX_BYTES } from '../../apps/api/src/imports/imports.controller';
-import { mapLimit, RawResponse, send, stopAndClean } from './security/http';
+import { mapLimit, RawResponse, send } from './security/http';
 import { eventLogHead, LogHead, tableCounts } from './security/snapshots';
 
 /**
@@ -40,14 +40,13 @@ const sized = (name: string, min: number, max: number): Field => ({
 });
 
 describe('fuzzing: malformed requests are refused, explained, and change nothing', () => {
-  let stack: TestStack;
+  const stack = useStack({ env: { ATTACHMENT_MAX_BYTES: String(LIMIT_BYTES), BODY_LIMIT_BYTES: String(LIMIT_BYTES), LOGIN_RATE_LIMIT_PER_MINUTE: '10000' } });
   let targets: Target[];
   let headBefore: LogHead;
   let countsBefore: Record<string, number>;
   let plannedId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { ATTACHMENT_MAX_BYTES: String(LIMIT_BYTES), BODY_LIMIT_BYTES: String(LIMIT_BYTES), LOGIN_RATE_LIMIT_PER_MINUTE: '10000' } });
     process.stdout.write(`fuzz: ${RUNS} malformed requests per endpoint, seed ${SEED} (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} to replay)\n`);
     const { api, people } = stack;
     const scenario = new Scenario(stack);
@@ -128,6 +127,20 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
     const people_ = list('people', { required: false, max: 50, valid: 'Nguyễn Văn A', badItems: ['', '  ', 1, null, 'x'.repeat(201), {}] });
     const criterion = (required: boolean) => pattern('criterionCode', ['kl-01', 'KL-1', 'KL-001', 'KL01', 'ZZ-99', 'KL-01; DROP TABLE events', '', ' KL-01x'], required);
     const json = (spec: BodySpec) => malformedJson(spec, LIMIT_BYTES);
+    // A criterion of a new checklist version: any code format, but unique, short and without control characters.
+    const criterionDraft = { code: 'Điều 1', nameVi: 'Chấp hành giờ giấc', name: 'Working hours', groupVi: 'Kỷ luật', group: 'Discipline' };
+    const criteriaField = list('criteria', {
+      min: 1,
+      max: 200,
+      valid: criterionDraft,
+      badItems: [
+        { ...criterionDraft, code: '' }, { ...criterionDraft, code: 'x'.repeat(41) }, { ...criterionDraft, code: 'A\u0000' }, { ...criterionDraft, code: 'A\u0007B' }, { ...criterionDraft, code: 7 },
+        { ...criterionDraft, nameVi: '  ' }, { ...criterionDraft, name: 'n'.repeat(501) }, { ...criterionDraft, groupVi: undefined }, { ...criterionDraft, group: 'g'.repeat(201) },
+        { ...criterionDraft, extra: 1 }, {}, 'x', null,
+      ],
+      // The same code twice, also when written with decomposed marks.
+      badLists: [[criterionDraft, criterionDraft], [criterionDraft, { ...criterionDraft, code: criterionDraft.code.normalize('NFD') }]],
+    });
     const action = { findingId: drFinding, requirement: 'Chấn chỉnh', dueDate: inDays(30) };
     const item = { findingId: arFinding, position: 'accepted', explanation: 'Tiếp thu', plan: { owner: 'Phó Chủ tịch', dueDate: inDays(20) } };
     const target = { unitId: people.units.c, ...window };
@@ -183,6 +196,7 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
             list('inspectorIds', { max: 50, valid: people.inspector1.id, badItems: ['x', 1, null, {}], badLists: [[people.inspector1.id, people.inspector1.id]] }),
             list('targets', { min: 1, max: 500, valid: target, badItems: [{ ...target, unitId: 'x' }, { ...target, windowStart: '2023-02-30' }, { ...target, windowEnd: 5 }, {}, 'x', { ...target, extra: 1 }, null] }),
             object('policy', ['PT5S', 1, [], true, { unknown: 1 }, { responseDeadline: 'PT5S' }, { responseDeadline: { workingDays: 0 } }, { responseDeadline: { workingDays: 1e9 } }, { reminderOffsets: 'x' }, { reminderOffsets: Array(11).fill({ workingDays: 1 }) }, { responseDeadline: { duration: 'five seconds' } }]),
+            pattern('checklistVersion', ['demo-2023', 'demo-2023.0', 'demo-2023.99', 'DEMO-2023.1', 'khong-co.1', '', ' demo-2023.1', 'demo-2023.1; DROP TABLE events'], false),
           ],
         }),
       },
@@ -283,6 +297,14 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
       },
       { name: 'deactivate a unit', method: 'POST', path: `/units/${people.units.c}/deactivate`, user: people.admin, bodies: json({ valid: { reason: 'Sáp nhập' }, fields: [text('reason', 1000, false)] }) },
       { name: 'reactivate a unit', method: 'POST', path: `/units/${inactiveUnit.id}/reactivate`, user: people.admin, bodies: json({ valid: {}, fields: [] }) },
+      {
+        name: 'publish a checklist template', method: 'POST', path: '/checklist-templates', user: people.admin,
+        bodies: json({ valid: { key: 'thu-nghiem', title: 'Bộ tiêu chí thử', criteria: [criterionDraft] }, fields: [pattern('key', ['A', 'x', 'Thu-nghiem', 'thu nghiem', '-thu', 'thu_nghiem', 'đ-thu', 'x'.repeat(64), ''], true), text('title', 300), criteriaField] }),
+      },
+      {
+        name: 'publish a checklist version', method: 'POST', path: '/checklist-templates/demo-2023/versions', user: people.admin,
+        bodies: json({ valid: { title: 'Bộ tiêu chí thử', criteria: [criterionDraft] }, fields: [text('title', 300), criteriaField] }),
+      },
       { name: 'dry-run an import', method: 'POST', path: '/imports/dry-run', user: people.admin, bodies: malformedImport({ apply: false, maxBytes: IMPORT_MAX_BYTES }) },
       { name: 'apply an import', method: 'POST', path: '/imports/apply', user: people.admin, bodies: malformedImport({ apply: true, maxBytes: IMPORT_MAX_BYTES }) },
     ];
@@ -290,9 +312,6 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
     // Timers of the fixtures have fired (the case above); from here on nothing may change.
     headBefore = await eventLogHead(stack.db);
     countsBefore = await tableCounts(stack.db);
-  });
-  afterAll(async () => {
-    await stopAndClean(stack);
   });
 
   // Declared before the fixtures exist, so the names are fixed here and looked up in the run.
@@ -303,6 +322,7 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
     'request an extension', 'decide the extension', 'resolve a dispute', 'report an action', 'verify an action', 'schedule a follow-up', 'cancel',
     'decide an accountability case', 'mark a notification read', 'upload an attachment',
     'change the authority', 'change a unit', 'deactivate a unit', 'reactivate a unit', 'dry-run an import', 'apply an import',
+    'publish a checklist template', 'publish a checklist version',
   ];
 
   it.each(NAMES)('%s: every malformed request is a 4xx problem, with no internals', async (name) => {

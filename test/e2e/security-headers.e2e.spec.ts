@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 import { send } from './security/http';
 
 /**
@@ -9,15 +9,8 @@ import { send } from './security/http';
  */
 describe('security headers and CORS', () => {
   const ALLOWED = 'https://console.example';
-  let stack: TestStack;
-  let closed: TestStack;
-
-  beforeAll(async () => {
-    [stack, closed] = await Promise.all([startStack({ worker: false, env: { CORS_ORIGINS: ALLOWED } }), startStack({ worker: false })]);
-  });
-  afterAll(async () => {
-    await Promise.all([stack?.stop(), closed?.stop()]);
-  });
+  const stack = useStack({ worker: false, env: { CORS_ORIGINS: ALLOWED } });
+  const closed = useStack({ worker: false });
 
   const get = (path: string, headers: Record<string, string> = {}) => send(stack, undefined, { method: 'GET', path, headers });
 

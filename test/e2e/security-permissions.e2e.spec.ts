@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startStack, TestStack } from '../harness/stack';
 import { buildMatrixFixtures, MatrixFixtures } from './security/fixtures';
-import { mapLimit, send, stopAndClean } from './security/http';
+import { mapLimit, send } from './security/http';
 import { codesFor, MATRIX_ROLES, PERMISSION_TABLE, PermissionRow, routeKey, TARGETS, userFor } from './security/permission-table';
 import { appRoutes } from './security/routes';
 import { eventLogHead, LogHead } from './security/snapshots';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Runs the permission table (security/permission-table.ts) against the real API: every row, for
@@ -12,21 +12,17 @@ import { eventLogHead, LogHead } from './security/snapshots';
  * cover every route the app serves, so a new endpoint without a rule fails this suite.
  */
 describe('permission matrix: who may see and do what', () => {
-  let stack: TestStack;
+  const stack = useStack();
   let fixtures: MatrixFixtures;
   let headAfterFixtures: LogHead;
 
   beforeAll(async () => {
-    stack = await startStack();
     fixtures = await buildMatrixFixtures(stack);
     headAfterFixtures = await eventLogHead(stack.db);
     const cells = PERMISSION_TABLE.length * MATRIX_ROLES.length * TARGETS.length;
     process.stdout.write(
       `permission matrix: ${PERMISSION_TABLE.length} rows × ${MATRIX_ROLES.length} roles × ${TARGETS.length} targets = ${cells} requests\n`,
     );
-  });
-  afterAll(async () => {
-    await stopAndClean(stack);
   });
 
   const title = (row: PermissionRow) => `${row.method} ${row.path}${row.allowed ? `  (${row.allowed})` : ''}`;

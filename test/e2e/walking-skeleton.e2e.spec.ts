@@ -1,15 +1,8 @@
-import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
+import { useStack } from '../harness/use-stack';
 
 describe('walking skeleton: a campaign over HTTP, through Temporal, into PostgreSQL', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useStack();
 
   it('reports both dependencies up on /health', async () => {
     const health = await stack.api.expect(200, stack.api.get(undefined, '/health'));

@@ -1,6 +1,6 @@
 import { eventually, Scenario } from '../harness/scenario';
 import { ChildWorker } from '../harness/child-worker';
-import { startStack, TestStack } from '../harness/stack';
+import { useStack } from '../harness/use-stack';
 
 /**
  * Durability: the worker process is killed (SIGKILL) in the middle of a lifecycle, with a command
@@ -8,18 +8,13 @@ import { startStack, TestStack } from '../harness/stack';
  * lost or written twice.
  */
 describe('a worker killed mid-lifecycle', () => {
-  let stack: TestStack;
-  let scenario: Scenario;
   const workers: ChildWorker[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack({ worker: false });
-    scenario = new Scenario(stack);
-  });
+  // Declared before useStack, so the child workers are killed before the stack stops.
   afterAll(async () => {
     for (const worker of workers) await worker.kill();
-    await stack?.stop();
   });
+  const stack = useStack({ worker: false });
+  const scenario = new Scenario(stack);
 
   it('continues where it was after a restart, with every event exactly once', async () => {
     const { api, people } = stack;

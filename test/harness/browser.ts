@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, chromium, Locator, Page, Request } from 'playwright-core';
 import { TEST_PASSWORD, TestUser } from './people';
-import { TestStack } from './stack';
+import { late } from './late';
+import { StackOptions, startStack, TestStack } from './stack';
 
 /** Chromium as CI has it, with what it needs to start quickly on these machines (no network chatter). */
 export async function launchChromium(): Promise<Browser> {
@@ -9,6 +10,26 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
+}
+
+/**
+ * `useStack` for the console's suites: the stack and Chromium, started together before the file's
+ * tests and closed after them. Call it at the top of a `describe`.
+ */
+export function useBrowserStack(options: StackOptions = {}): { readonly stack: TestStack; readonly browser: Browser } {
+  const stack = late<TestStack>('the test stack');
+  const browser = late<Browser>('Chromium');
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([startStack(options), launchChromium()]);
+    if (started.status === 'fulfilled') stack.set(started.value);
+    if (launched.status === 'fulfilled') browser.set(launched.value);
+    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
+  });
+  afterAll(async () => {
+    await browser.get()?.close();
+    await stack.get()?.stop();
+  });
+  return { stack: stack.value, browser: browser.value };
 }
 
 export interface Person {

@@ -4,7 +4,7 @@ import { Rating, Severity, streamIds } from '@inspectorate/domain';
 import { UnitEntity } from '@inspectorate/directory';
 import { EventStore, StreamType } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
-import { ReportWorld } from '@inspectorate/reports/testing/scenario';
+import { ReportWorld } from '@inspectorate/reports-testing/scenario';
 
 /**
  * A year at scale: 2025, ten campaigns over thirty units (300 inspections, several thousand
@@ -53,7 +53,7 @@ export async function appendGeneratedYear(db: DataSource, units: string[], team:
           streamId,
           streamType,
           expectedVersion: 0,
-          events: events.map((e) => ({ id: e.id, type: e.type, data: e.data, actor: e.actor, occurredAt: e.occurredAt, metadata: {} })),
+          events: events.map((e) => ({ ...e, metadata: {} })),
         },
       ],
       (manager, stored) => projector.project(manager, stored),

@@ -20,7 +20,7 @@ declare global {
 }
 
 /**
- * Once per test run (both the int and e2e projects share it): a real Temporal server on in-memory
+ * Once per test run (the int, workflow and e2e projects share it): a real Temporal server on in-memory
  * SQLite, a real PostgreSQL with a migrated template database that each test file clones, and the
  * workflow bundle built once. Everything is handed to the test files through environment variables.
  */

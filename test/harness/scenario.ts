@@ -24,7 +24,7 @@ export class Scenario {
     return this.stack.people;
   }
 
-  async campaign(options: { units?: string[]; policy?: PolicyInput; windows?: { windowStart: string; windowEnd: string }; year?: number } = {}) {
+  async campaign(options: { units?: string[]; policy?: PolicyInput; windows?: { windowStart: string; windowEnd: string }; year?: number; checklistVersion?: string } = {}) {
     const units = options.units ?? [this.people.units.a];
     const window = options.windows ?? { windowStart: inDays(0), windowEnd: inDays(10) };
     return this.api.expect(
@@ -37,6 +37,7 @@ export class Scenario {
         inspectorIds: [this.people.inspector1.id, this.people.inspector2.id],
         targets: units.map((unitId) => ({ unitId, ...window })),
         ...(options.policy ? { policy: options.policy } : {}),
+        ...(options.checklistVersion ? { checklistVersion: options.checklistVersion } : {}),
       }),
     );
   }

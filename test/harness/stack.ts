@@ -2,7 +2,6 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
@@ -15,6 +14,7 @@ import { createHttpApp } from '../../apps/api/src/http-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { ApiClient } from './api-client';
 import { seedPeople, TestPeople } from './people';
+import { quietTemporalRuntime } from './temporal-runtime';
 
 export interface TestStack {
   readonly config: AppConfig;
@@ -116,15 +116,6 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       rmSync(config.DATA_DIR, { recursive: true, force: true });
     },
   };
-}
-
-/** Temporal's core logs only warnings in tests; installed once per Jest worker process. */
-function quietTemporalRuntime(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger((process.env.TEST_TEMPORAL_LOG_LEVEL as 'WARN' | undefined) ?? 'WARN') });
-  } catch {
-    // already installed by an earlier test file in this process
-  }
 }
 
 function requireEnv() {

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { EventStore } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
-import { EVENTS_NOT_STORABLE, STREAM_CONFLICT } from '@inspectorate/workflows/activities';
+import { EVENTS_NOT_STORABLE, STREAM_CONFLICT } from '@inspectorate/workflow-contract';
 import { createActivities } from '../../apps/worker/src/activities';
 import { createTestDatabase, TestDatabase } from '../harness/database';
 import { plannedCampaign } from './fixtures';
@@ -25,7 +25,9 @@ describe('the appendEvents activity', () => {
 
   it('fails without retry when the database refuses the events as data (a NUL character)', async () => {
     const { appends } = plannedCampaign();
-    const poisoned = [{ ...appends[0], events: [{ ...appends[0].events[0], data: { ...(appends[0].events[0].data as object), title: 'a\u0000b' } }] }, ...appends.slice(1)];
+    const created = appends[0].events[0];
+    if (created.type !== 'CampaignCreated') throw new Error('The fixture starts with CampaignCreated.');
+    const poisoned = [{ ...appends[0], events: [{ ...created, data: { ...created.data, title: 'a\u0000b' } }] }, ...appends.slice(1)];
     const failure = await activities().appendEvents(poisoned).then(
       () => undefined,
       (error: unknown) => error,

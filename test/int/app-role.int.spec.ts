@@ -89,6 +89,10 @@ describe('the app’s database role', () => {
     ['change the audit log', 'UPDATE audit_log SET kind = kind', /permission denied for table audit_log/],
     ['delete from the audit log', 'DELETE FROM audit_log', /permission denied for table audit_log/],
     ['truncate the audit log', 'TRUNCATE audit_log', /permission denied for table audit_log/],
+    ['change a published checklist version', "UPDATE checklist_versions SET title = 'sửa' WHERE version = 'demo-2023.1'", /is published: it never changes/],
+    ['change a published version’s criteria', "UPDATE checklist_criteria SET name_vi = 'sửa' WHERE version = 'demo-2023.1'", /is published: its criteria never change/],
+    ['remove a checklist criterion', 'DELETE FROM checklist_criteria', /permission denied for table checklist_criteria/],
+    ['remove a checklist version', 'DELETE FROM checklist_versions', /permission denied for table checklist_versions/],
     ['create a table of its own', 'CREATE TABLE mine (x int)', /permission denied for schema public/],
   ])('may not %s', async (_what, statement, refusal) => {
     await expect(asApp(statement)).rejects.toThrow(refusal);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Actor, CURRENT_CHECKLIST_VERSION, DEFAULT_POLICY, streamIds } from '@inspectorate/domain';
+import { Actor, DEMO_CHECKLIST_2023, DEFAULT_POLICY, DomainEvent, streamIds } from '@inspectorate/domain';
 import { NewEvent, StreamAppend } from '@inspectorate/event-store';
 
 /**
@@ -23,8 +23,12 @@ export function tick(): string {
   return new Date(clock).toISOString();
 }
 
-function event(type: string, data: unknown, actor: Actor = leadActor): NewEvent {
-  return { id: randomUUID(), type, data, actor, occurredAt: tick(), metadata: { correlationId: randomUUID() } };
+type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
+
+function event<T extends DomainEvent['type']>(type: T, data: EventOf<T>['data'], actor: Actor = leadActor): NewEvent {
+  // A type and its data, checked against each other above; TypeScript cannot pair them itself.
+  const decided = { type, data } as EventOf<T>;
+  return { id: randomUUID(), ...decided, actor, occurredAt: tick(), metadata: { correlationId: randomUUID() } };
 }
 
 const team = { leadInspectorId: people.lead, inspectorIds: [people.inspector] };
@@ -52,7 +56,7 @@ export function plannedCampaign(unitIds: string[] = [people.unitA]): PlannedCamp
         legalBasis: 'Kế hoạch 01/KH (int)',
         team,
         policy: DEFAULT_POLICY,
-        checklistVersion: CURRENT_CHECKLIST_VERSION,
+        checklistVersion: DEMO_CHECKLIST_2023.version,
         targets,
       }),
     ],
@@ -69,7 +73,7 @@ export function plannedCampaign(unitIds: string[] = [people.unitA]): PlannedCamp
         year: 2026,
         team,
         policy: DEFAULT_POLICY,
-        checklistVersion: CURRENT_CHECKLIST_VERSION,
+        checklistVersion: DEMO_CHECKLIST_2023.version,
         window,
       }),
     ],

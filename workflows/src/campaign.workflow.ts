@@ -13,7 +13,6 @@ import {
   Actor,
   CampaignCommand,
   CampaignEvent,
-  CampaignState,
   decide,
   decideCampaign,
   evolve,
@@ -22,22 +21,24 @@ import {
   isRejection,
   isUser,
   ordersFor,
-  Rejection,
   streamIds,
   SYSTEM,
   TargetInput,
+  targetPlan,
   withInspectionStatus,
 } from '@inspectorate/domain';
 import {
   campaignCommandUpdate,
   campaignStateQuery,
+  CampaignWorkflow,
+  CampaignWorkflowInput,
   CommandEnvelope,
   CommandResult,
   endBackfillUpdate,
   followUpPlannedSignal,
   inspectionStatusSignal,
-} from './definitions';
-import type { StreamAppendRequest } from './activities';
+  StreamAppendRequest,
+} from '@inspectorate/workflow-contract';
 import { append, stamp } from './support/event-log';
 import { sendOrders } from './support/campaign-orders';
 import { checkAddress } from './support/envelope';
@@ -46,17 +47,6 @@ import { HandledUpdates } from './support/handled-updates';
 import { Lock } from './support/lock';
 import { shouldContinueAsNew } from './support/history-limit';
 import { inspectionWorkflow } from './inspection.workflow';
-
-export interface CampaignWorkflowInput {
-  readonly campaignId: string;
-  readonly backfill: boolean;
-  /** Carried over by continue-as-new. */
-  readonly state?: CampaignState;
-  readonly version?: number;
-  readonly handledUpdates?: Record<string, CommandResult>;
-  /** Continue as new once the history has this many events (default: when the server suggests it). */
-  readonly historyLimit?: number;
-}
 
 type SystemNotice =
   | { kind: 'status'; command: Extract<CampaignCommand, { type: 'RecordInspectionStatus' }>; occurredAt: string }
@@ -71,7 +61,7 @@ const UNCREATED_LIFETIME = '10 minutes';
  * every inspection is closed or cancelled. It lives on after that: a follow-up reopens it.
  * Started with update-with-start, so the HTTP request that creates it returns once it exists.
  */
-export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<void> {
+export const campaignWorkflow: CampaignWorkflow = async function campaignWorkflow(input: CampaignWorkflowInput): Promise<void> {
   let state = input.state;
   let version = input.version ?? 0;
   let backfill = input.backfill;
@@ -134,24 +124,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
   function planTarget(decided: CampaignEvent[], target: TargetInput, actor: Actor, now: Date) {
     const created = decided.find((e) => e.type === 'CampaignCreated');
     const campaign = created ? evolveCampaign(undefined, { ...created, actor, occurredAt: now.toISOString() }) : state!;
-    const planned = decide(
-      undefined,
-      {
-        type: 'PlanInspection',
-        inspectionId: target.inspectionId,
-        campaignId: campaign.id,
-        unitId: target.unitId,
-        year: campaign.year,
-        team: campaign.team,
-        policy: campaign.policy,
-        checklistVersion: campaign.checklistVersion,
-        windowStart: target.windowStart,
-        windowEnd: target.windowEnd,
-      },
-      actor,
-      { now, newId: uuid4 },
-    );
-    if (isRejection(planned)) throw rejectionFailure(planned as Rejection);
+    const planned = decide(undefined, targetPlan(campaign, target), actor, { now, newId: uuid4 });
+    if (isRejection(planned)) throw rejectionFailure(planned);
     const events = stamp(planned, actor, now, { backfilled: backfill || undefined });
     return {
       state: evolve(undefined, { ...planned[0], actor, occurredAt: now.toISOString() }),
@@ -173,7 +147,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
     const request: StreamAppendRequest = { streamId: streamIds.campaign(input.campaignId), streamType: 'campaign', expectedVersion: version, events: stamped };
     await append([request, ...alsoAppend]);
     for (const event of stamped) {
-      state = evolveCampaign(state, { type: event.type, data: event.data, actor, occurredAt: event.occurredAt } as never);
+      state = evolveCampaign(state, event);
       version += 1;
     }
   }
@@ -213,4 +187,4 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
       });
     }
   }
-}
+};

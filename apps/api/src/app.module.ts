@@ -7,6 +7,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthorityModule } from './authority/authority.module';
 import { AuthModule } from './auth/auth.module';
+import { ChecklistsModule } from './checklists/checklists.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ConsoleModule } from './console/console.module';
 import { ProblemFilter } from './common/problem.filter';
@@ -45,6 +46,7 @@ export class AppModule implements NestModule {
         HealthModule,
         AuditModule,
         AuthorityModule,
+        ChecklistsModule,
         CampaignsModule,
         InspectionsModule,
         FindingsModule,

@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { ConcurrencyError, EventStore } from '@inspectorate/event-store';
 import { Projector } from '@inspectorate/read-model';
-import type { Activities, AppendOutcome, StreamAppendRequest } from '@inspectorate/workflows/activities';
-import { EVENTS_NOT_STORABLE, STREAM_CONFLICT } from '@inspectorate/workflows/activities';
+import type { Activities, AppendOutcome, StreamAppendRequest } from '@inspectorate/workflow-contract';
+import { EVENTS_NOT_STORABLE, STREAM_CONFLICT } from '@inspectorate/workflow-contract';
 
 /**
  * The workflows' only door to the outside: append events and project them, in one transaction.

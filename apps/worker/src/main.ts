@@ -43,6 +43,10 @@ function loadOrExit(): AppConfig {
 function installTemporalLogging(logger: JsonLogger, config: AppConfig): void {
   const level = (['trace', 'debug', 'info', 'warn', 'error'].includes(config.LOG_LEVEL) ? config.LOG_LEVEL.toUpperCase() : 'INFO') as LogLevel;
   Runtime.install({
+    // Nest's shutdown hooks own SIGTERM/SIGINT: they stop the worker, wait for it to drain and only then
+    // close the connection. Left to the SDK too, the signal starts two shutdowns that race, and the
+    // process could end before the drain was logged.
+    shutdownSignals: [],
     logger: new DefaultLogger(level, (entry) => {
       const fields = { ...entry.meta, context: 'temporal' };
       const method = entry.level === 'ERROR' ? 'error' : entry.level === 'WARN' ? 'warn' : entry.level === 'INFO' ? 'info' : 'debug';

@@ -13,6 +13,7 @@ import { AccountsAndSessions1796158800000 } from './migrations/1796158800000-Acc
 import { IdempotencyClaims1796162400000 } from './migrations/1796162400000-IdempotencyClaims';
 import { AppRoleGrants1796170000000 } from './migrations/1796170000000-AppRoleGrants';
 import { AuditLog1796180000000 } from './migrations/1796180000000-AuditLog';
+import { ChecklistTemplates1796190000000 } from './migrations/1796190000000-ChecklistTemplates';
 
 export const ALL_ENTITIES = [EventRecordEntity, ChainCheckpointEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, SessionEntity, AuthorityEntity, AttachmentEntity, IdempotencyRecordEntity];
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   IdempotencyClaims1796162400000,
   AppRoleGrants1796170000000,
   AuditLog1796180000000,
+  ChecklistTemplates1796190000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -2,3 +2,4 @@ export * from './unit.entity';
 export * from './user.entity';
 export * from './session.entity';
 export * from './authority.entity';
+export * from './checklist-store';

@@ -1,36 +1,38 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { Actor, EventMetadata, RecordedEvent } from '@inspectorate/domain';
+import { Actor, DomainEvent, EventMetadata, EventShape, EventToAppend, RecordedEvent } from '@inspectorate/domain';
 import { ChainCheckpointEntity, CheckpointSigner } from './checkpoint';
 import { EventRecordEntity } from './event-record.entity';
 import { eventHash } from './hash-chain';
 
 export type StreamType = 'inspection' | 'campaign';
 
-export interface NewEvent {
-  readonly id: string;
-  readonly type: string;
-  readonly data: unknown;
-  readonly actor: Actor;
-  readonly occurredAt: string;
-  readonly metadata: EventMetadata;
-}
+/** An event to append: typed, so what the log holds is what the domain decided (`DomainEvent`). */
+export type NewEvent<E extends EventShape = DomainEvent> = EventToAppend<E>;
 
-export interface StreamAppend {
+/**
+ * One stream's share of an append. Typed with the domain's events by default; the store itself
+ * only needs a type and JSON data, so its own tests may append shapes no decider makes.
+ */
+export interface StreamAppend<E extends EventShape = DomainEvent> {
   readonly streamId: string;
   readonly streamType: StreamType;
   /** The stream's version before these events: 0 for a new stream. */
   readonly expectedVersion: number;
-  readonly events: readonly NewEvent[];
+  readonly events: readonly NewEvent<E>[];
 }
 
-export interface StoredEvent extends RecordedEvent {
+/**
+ * An event as the log gives it back, with its type: readers narrow it by `type` (or with the
+ * domain's `isInspectionEvent` / `isCampaignEvent`) and fold it without a cast.
+ */
+export type StoredEvent<E extends EventShape = DomainEvent> = RecordedEvent<E> & {
   readonly position: number;
   readonly streamType: StreamType;
   readonly recordedAt: string;
   readonly hash: string;
   readonly prevHash: string | null;
-}
+};
 
 export interface AppendResult {
   /** True when every stream already held exactly these events: a retried append, nothing written. */
@@ -93,12 +95,12 @@ export class EventStore {
    * lock must see what the previous lock holder committed (a snapshot taken before the lock was
    * granted would read a stale head and fork the chain).
    */
-  async append(appends: readonly StreamAppend[], onAppended?: AppendListener): Promise<AppendResult> {
+  async append<E extends EventShape = DomainEvent>(appends: readonly StreamAppend<E>[], onAppended?: AppendListener): Promise<AppendResult> {
     assertWellFormed(appends);
     try {
       return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
         await lockEventLog(manager);
-        const fresh: StreamAppend[] = [];
+        const fresh: StreamAppend<E>[] = [];
         const existing: StoredEvent[] = [];
         // A stream with no events has nothing to write and nothing to recognise on a retry.
         for (const append of appends.filter((a) => a.events.length > 0)) {
@@ -165,7 +167,7 @@ export class EventStore {
    * The stream's events of this append if they are already there (a retry), undefined if the
    * stream is where the caller expects it; otherwise the caller's view is stale.
    */
-  private async alreadyAppended(manager: EntityManager, append: StreamAppend): Promise<StoredEvent[] | undefined> {
+  private async alreadyAppended(manager: EntityManager, append: StreamAppend<EventShape>): Promise<StoredEvent[] | undefined> {
     const [{ version }] = await manager.query('SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1', [append.streamId]);
     const actual = Number(version);
     if (actual === append.expectedVersion) return undefined;
@@ -213,8 +215,12 @@ export class EventStore {
   }
 }
 
+/**
+ * A row as a typed event. The one place where the log's JSON becomes a `DomainEvent` again: only
+ * typed appends (`NewEvent`) write to the log, so its rows hold exactly what they wrote.
+ */
 export function toStoredEvent(row: EventRecordEntity): StoredEvent {
-  return {
+  const stored = {
     position: row.position,
     id: row.id,
     streamId: row.streamId,
@@ -229,10 +235,11 @@ export function toStoredEvent(row: EventRecordEntity): StoredEvent {
     hash: row.hash,
     prevHash: row.prevHash,
   };
+  return stored as StoredEvent;
 }
 
 /** Refuses appends the store cannot write consistently, before any I/O. */
-function assertWellFormed(appends: readonly StreamAppend[]): void {
+function assertWellFormed(appends: readonly StreamAppend<EventShape>[]): void {
   const streams = new Set<string>();
   const ids = new Set<string>();
   for (const append of appends) {
@@ -265,7 +272,7 @@ function parseInstant(value: string, eventId: string): Date {
  * The unique (stream, version) index is the last line of defence against a lost race (the lock
  * makes it unreachable today): report it as the concurrency error it is, not as a crash.
  */
-function asConcurrencyError(error: unknown, appends: readonly StreamAppend[]): ConcurrencyError | undefined {
+function asConcurrencyError(error: unknown, appends: readonly StreamAppend<EventShape>[]): ConcurrencyError | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
   const driverError = error.driverError as { code?: string; constraint?: string; detail?: string } | undefined;
   if (driverError?.code !== '23505' || driverError.constraint !== 'events_stream_version_key') return undefined;

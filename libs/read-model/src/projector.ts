@@ -6,8 +6,9 @@ import {
   evolveCampaign,
   InspectionEvent,
   InspectionState,
+  isCampaignEvent,
+  isInspectionEvent,
   notificationsFor,
-  Stamped,
   streamIds,
 } from '@inspectorate/domain';
 import { StoredEvent } from '@inspectorate/event-store';
@@ -31,12 +32,11 @@ export class Projector {
     const touchedCampaigns = new Set<string>();
     const touchedUnitYears = new Map<string, { unitId: string; year: number }>();
 
-    for (const [streamId, streamEvents] of groupByStream(events)) {
-      const first = streamEvents[0];
-      if (first.streamType === 'campaign') {
-        await this.projectCampaign(manager, streamId, streamEvents);
+    for (const stream of groupByStream(events)) {
+      if (stream.kind === 'campaign') {
+        await this.projectCampaign(manager, stream.streamId, stream.events);
       } else {
-        const { state, statusChanged, scorecardInputsChanged } = await this.projectInspection(manager, streamEvents);
+        const { state, statusChanged, scorecardInputsChanged } = await this.projectInspection(manager, stream.events);
         // Campaign progress and status depend only on its inspections' statuses; a unit's
         // scorecard only on the rows it counts. Recomputing them is most of an append's SQL.
         if (statusChanged) touchedCampaigns.add(state.campaignId);
@@ -47,13 +47,13 @@ export class Projector {
     for (const { unitId, year } of touchedUnitYears.values()) await refreshUnitScorecard(manager, unitId, year);
   }
 
-  private async projectCampaign(manager: EntityManager, streamId: string, events: StoredEvent[]): Promise<void> {
+  private async projectCampaign(manager: EntityManager, streamId: string, events: StoredEvent<CampaignEvent>[]): Promise<void> {
     const existing = await manager.findOne(CampaignEntity, { where: { id: streamIds.parse(streamId)!.id } });
     let state: CampaignState | undefined = existing?.state;
     let version = existing?.version ?? 0;
     for (const event of events) {
       if (event.version <= version) continue;
-      state = evolveCampaign(state, event as unknown as Stamped<CampaignEvent>);
+      state = evolveCampaign(state, event);
       version = event.version;
     }
     if (!state) return;
@@ -61,7 +61,7 @@ export class Projector {
     await refreshCampaignProgress(manager, state.id);
   }
 
-  private async projectInspection(manager: EntityManager, events: StoredEvent[]): Promise<{ state: InspectionState; statusChanged: boolean; scorecardInputsChanged: boolean }> {
+  private async projectInspection(manager: EntityManager, events: StoredEvent<InspectionEvent>[]): Promise<{ state: InspectionState; statusChanged: boolean; scorecardInputsChanged: boolean }> {
     const id = streamIds.parse(events[0].streamId)!.id;
     const existing = await manager.findOne(InspectionEntity, { where: { id } });
     let state: InspectionState | undefined = existing?.state;
@@ -69,9 +69,9 @@ export class Projector {
     const notifications: NotificationEntity[] = [];
     for (const event of events) {
       if (event.version <= version) continue;
-      state = evolve(state, event as unknown as Stamped<InspectionEvent>);
+      state = evolve(state, event);
       version = event.version;
-      notificationsFor(event as unknown as Stamped<InspectionEvent>, state).forEach((draft, index) => {
+      notificationsFor(event, state).forEach((draft, index) => {
         const audience = draft.audience;
         notifications.push({
           id: `${event.id}:${index}`,
@@ -121,14 +121,27 @@ function changedRows<R extends { id: string }>(before: readonly R[], after: read
   return after.filter((row) => previous.get(row.id) !== JSON.stringify(row));
 }
 
-function groupByStream(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
-  const streams = new Map<string, StoredEvent[]>();
+type StreamEvents =
+  | { readonly kind: 'inspection'; readonly streamId: string; readonly events: StoredEvent<InspectionEvent>[] }
+  | { readonly kind: 'campaign'; readonly streamId: string; readonly events: StoredEvent<CampaignEvent>[] };
+
+/**
+ * The events of each stream, in the order the streams first appear, typed by the stream's kind.
+ * An event of the other kind in a stream means the log is corrupt: projecting it would be wrong.
+ */
+function groupByStream(events: readonly StoredEvent[]): StreamEvents[] {
+  const streams = new Map<string, StreamEvents>();
   for (const event of events) {
-    const list = streams.get(event.streamId) ?? [];
-    list.push(event);
-    streams.set(event.streamId, list);
+    let stream = streams.get(event.streamId);
+    if (!stream) {
+      stream = event.streamType === 'campaign' ? { kind: 'campaign', streamId: event.streamId, events: [] } : { kind: 'inspection', streamId: event.streamId, events: [] };
+      streams.set(event.streamId, stream);
+    }
+    if (stream.kind === 'campaign' && isCampaignEvent(event)) stream.events.push(event);
+    else if (stream.kind === 'inspection' && isInspectionEvent(event)) stream.events.push(event);
+    else throw new Error(`Event ${event.id} (${event.type}) does not belong in ${stream.kind} stream ${event.streamId}.`);
   }
-  return streams;
+  return [...streams.values()];
 }
 
 async function refreshCampaignProgress(manager: EntityManager, campaignId: string): Promise<void> {

@@ -71,7 +71,7 @@ export function campaignReport(all: ReportRows, campaign: CampaignRow, ctx: Repo
   const rows = selectRows(visibleRows(all, ctx.viewer), (i) => i.campaignId === campaign.id);
   const inspections = inspectionCounts(rows.inspections);
   const conclusions = conclusionCounts(rows.inspections, ctx.asOf);
-  const findings = findingsSummary(rows);
+  const findings = findingsSummary(rows, ctx.criteria);
   const responses = responseCounts(rows.inspections, ctx.asOf);
   const remediation = remediationCounts(rows, ctx.asOf);
   const accountability = accountabilitySummary(rows.cases, ctx.asOf, ctx.units);

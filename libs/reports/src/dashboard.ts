@@ -67,7 +67,7 @@ export function dashboardReport(all: ReportRows, year: number, ctx: ReportContex
     year,
     inspections: inspectionCounts(rows.inspections),
     conclusions: conclusionCounts(rows.inspections, ctx.asOf),
-    findings: findingsSummary(rows),
+    findings: findingsSummary(rows, ctx.criteria),
     units: unitRankings(rows, ctx),
     responses: responseCounts(rows.inspections, ctx.asOf),
     remediation: remediationCounts(rows, ctx.asOf),

@@ -1,4 +1,4 @@
-import { canSeeInspection, iso, UserActor } from '@inspectorate/domain';
+import { canSeeInspection, Criterion, iso, UserActor } from '@inspectorate/domain';
 import type { ActionRow, CaseRow, FindingRow, InspectionRow } from '@inspectorate/read-model/rows';
 
 /**
@@ -30,6 +30,12 @@ export interface UnitInfo {
 /** unit id → code and name, passed in by the caller (the directory is not part of the event log). */
 export type UnitDirectory = ReadonlyMap<string, UnitInfo>;
 
+/**
+ * checklist version → its criteria, as stored (the caller reads the versions the rows name):
+ * findings are named by the version of their inspection, never by a newer one.
+ */
+export type CriterionNames = ReadonlyMap<string, readonly Criterion[]>;
+
 /** Where the rows came from: the live projection, or a replay of the log up to `asOf`. */
 export type ReportSource = 'live' | 'replay';
 
@@ -40,6 +46,8 @@ export interface ReportContext {
   /** Reports only ever count what this person may know exists (see `visibleRows`). */
   readonly viewer: UserActor;
   readonly source: ReportSource;
+  /** The criteria of the versions the rows name; a code not found there is shown as the code. */
+  readonly criteria?: CriterionNames;
 }
 
 export interface ReportMeta {

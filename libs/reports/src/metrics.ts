@@ -1,6 +1,4 @@
 import {
-  CHECKLIST_TEMPLATES,
-  findCriterion,
   INSPECTION_STATUSES,
   InspectionStatus,
   iso,
@@ -19,7 +17,7 @@ import {
   SEVERITY_LABEL,
   SEVERITY_ORDER,
 } from './labels';
-import { ReportInspection, ReportRows, UnitDirectory, UnitRef, unitRef } from './input';
+import { CriterionNames, ReportInspection, ReportRows, UnitDirectory, UnitRef, unitRef } from './input';
 import { Ratio, ratio } from './ratio';
 
 /**
@@ -128,7 +126,7 @@ export interface FindingsSummary {
   readonly byCriterion: readonly CriterionCount[];
 }
 
-export function findingsSummary(rows: ReportRows): FindingsSummary {
+export function findingsSummary(rows: ReportRows, names: CriterionNames = new Map()): FindingsSummary {
   const live = rows.findings.filter((f) => f.status !== 'withdrawn');
   const checklistOf = new Map(rows.inspections.map((i) => [i.id, checklistVersionOf(i)]));
   const bySeverity = SEVERITY_ORDER.map((severity) => {
@@ -144,7 +142,7 @@ export function findingsSummary(rows: ReportRows): FindingsSummary {
   }
   const byCriterion = [...criteria.entries()]
     .map(([code, c]) => {
-      const criterion = criterionNamed(code, c.version);
+      const criterion = criterionNamed(names, code, c.version);
       return { criterionCode: code, name: criterion?.nameVi ?? code, nameEn: criterion?.name ?? code, total: c.total, open: c.open };
     })
     .sort((a, b) => b.total - a.total || a.criterionCode.localeCompare(b.criterionCode));
@@ -161,11 +159,9 @@ function checklistVersionOf(row: ReportInspection): string | undefined {
   return row.state?.checklistVersion;
 }
 
-/** The criterion in the inspection's checklist version; a code unknown there is looked up in any version. */
-function criterionNamed(code: string, version: string | undefined) {
-  return (
-    (version ? findCriterion(version, code) : undefined) ?? CHECKLIST_TEMPLATES.flatMap((t) => t.criteria).find((c) => c.code === code)
-  );
+/** The criterion in the inspection's checklist version; a code unknown there is looked up in the other versions given. */
+function criterionNamed(names: CriterionNames, code: string, version: string | undefined) {
+  return (version ? names.get(version)?.find((c) => c.code === code) : undefined) ?? [...names.values()].flat().find((c) => c.code === code);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,8 +5,9 @@ import {
   evolveCampaign,
   InspectionEvent,
   InspectionState,
+  isCampaignEvent,
+  isInspectionEvent,
   RecordedEvent,
-  Stamped,
   streamIds,
 } from '@inspectorate/domain';
 import { actionRows, CampaignRow, campaignRow, caseRows, findingRows, inspectionRow } from '@inspectorate/read-model/rows';
@@ -45,8 +46,8 @@ export class ReportReplay {
     for (const event of events) {
       if (this.skipped.has(event.streamId)) continue;
       const kind = streamIds.parse(event.streamId)?.kind;
-      if (kind === 'inspection') this.foldInspection(event);
-      else if (kind === 'campaign') this.foldCampaign(event);
+      if (kind === 'inspection' && isInspectionEvent(event)) this.foldInspection(event);
+      else if (kind === 'campaign' && isCampaignEvent(event)) this.foldCampaign(event);
     }
   }
 
@@ -70,11 +71,11 @@ export class ReportReplay {
     return folded ? campaignRow(folded.state, folded.version) : undefined;
   }
 
-  private foldInspection(event: RecordedEvent): void {
+  private foldInspection(event: RecordedEvent<InspectionEvent>): void {
     const current = this.inspections.get(event.streamId);
     if (!current) {
       if (event.type !== 'InspectionPlanned') return this.skip(event.streamId);
-      const planned = event.data as Extract<InspectionEvent, { type: 'InspectionPlanned' }>['data'];
+      const planned = event.data;
       const { year, unitId, campaignId } = this.scope;
       if (
         (year !== undefined && planned.year !== year) ||
@@ -84,21 +85,21 @@ export class ReportReplay {
         return this.skip(event.streamId);
       }
     }
-    const state = evolve(current?.state, event as unknown as Stamped<InspectionEvent>);
+    const state = evolve(current?.state, event);
     this.inspections.set(event.streamId, { state, version: event.version, lastAt: event.occurredAt });
     this.eventsFolded += 1;
   }
 
-  private foldCampaign(event: RecordedEvent): void {
+  private foldCampaign(event: RecordedEvent<CampaignEvent>): void {
     const current = this.campaigns.get(event.streamId);
     if (!current) {
-      const created = event.data as Partial<Extract<CampaignEvent, { type: 'CampaignCreated' }>['data']>;
       const { year, campaignId } = this.scope;
       if (event.type !== 'CampaignCreated' || (campaignId === undefined && year === undefined)) return this.skip(event.streamId);
+      const created = event.data;
       if ((campaignId && created.campaignId !== campaignId) || (year !== undefined && created.year !== year))
         return this.skip(event.streamId);
     }
-    const state = evolveCampaign(current?.state, event as unknown as Stamped<CampaignEvent>);
+    const state = evolveCampaign(current?.state, event);
     this.campaigns.set(event.streamId, { state, version: event.version, lastAt: event.occurredAt });
     this.eventsFolded += 1;
   }

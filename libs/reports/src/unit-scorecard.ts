@@ -73,7 +73,7 @@ function unitYear(rows: ReportRows, year: number, ctx: ReportContext): UnitYear 
     year,
     inspections: inspectionCounts(rows.inspections),
     conclusions: conclusionCounts(rows.inspections, ctx.asOf),
-    findings: findingsSummary(rows),
+    findings: findingsSummary(rows, ctx.criteria),
     ratings: ratingsOf(rows.inspections),
     latestRating: latestRating(rows.inspections),
     responses: responseCounts(rows.inspections, ctx.asOf),

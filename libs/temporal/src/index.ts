@@ -4,3 +4,4 @@ export * from './workflow-ids';
 export * from './temporal-client';
 export * from './command-envelope';
 export * from './temporal-tls';
+export * from './clients';

@@ -19,6 +19,7 @@ export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
       config.resolve.alias = {
         ...(config.resolve.alias as Record<string, string>),
         '@inspectorate/domain': path.join(sourceRoot, 'libs', 'domain', 'src'),
+        '@inspectorate/workflow-contract': path.join(sourceRoot, 'libs', 'workflow-contract', 'src'),
         '@inspectorate/workflows': path.join(sourceRoot, 'workflows', 'src'),
       };
       return config;

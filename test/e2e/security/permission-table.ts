@@ -225,6 +225,21 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     request: () => ({ path: '/imports/apply', upload: importFile(IMPORT_ROW_BAD) }),
     expect: ADMIN_ONLY(400),
   },
+  // ── Checklist templates ───────────────────────────────────────────────────────────────────
+  { method: 'GET', path: '/checklist-templates', request: () => at('/checklist-templates'), expect: STAFF },
+  { method: 'GET', path: '/checklist-versions/:version', allowed: 'open to unit heads: they read the names of the criteria their findings cite', request: () => at('/checklist-versions/demo-2023.1'), expect: LOGGED_IN },
+  {
+    method: 'POST', path: '/checklist-templates',
+    allowed: '400: a criterion without a name is refused (nothing published)',
+    request: () => at('/checklist-templates', { key: 'thu-quyen', title: 'Thử quyền', criteria: [{ code: 'A', nameVi: '', name: 'A', groupVi: 'N', group: 'G' }] }),
+    expect: ADMIN_ONLY(400),
+  },
+  {
+    method: 'POST', path: '/checklist-templates/:key/versions',
+    allowed: '400: a criterion without a name is refused (nothing published)',
+    request: () => at('/checklist-templates/demo-2023/versions', { title: 'Thử quyền', criteria: [{ code: 'A', nameVi: '', name: 'A', groupVi: 'N', group: 'G' }] }),
+    expect: ADMIN_ONLY(400),
+  },
   { method: 'GET', path: '/findings', allowed: 'staff; the list is filtered like the inspections (see administration.e2e)', request: () => at('/findings?q=thu'), expect: STAFF },
 
   // ── Campaigns ─────────────────────────────────────────────────────────────────────────────

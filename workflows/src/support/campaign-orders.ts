@@ -1,6 +1,6 @@
 import { getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
 import { InspectionOrder, streamIds } from '@inspectorate/domain';
-import { campaignOrderSignal } from '../definitions';
+import { campaignOrderSignal } from '@inspectorate/workflow-contract';
 
 /**
  * The patch that lets a campaign change its team, remove a planned target and be cancelled, its

@@ -1,6 +1,6 @@
 import { currentUpdateInfo, workflowInfo } from '@temporalio/workflow';
 import { forbidden } from '@inspectorate/domain';
-import type { CommandEnvelope } from '../definitions';
+import type { CommandEnvelope } from '@inspectorate/workflow-contract';
 import { rejectionFailure } from './failures';
 
 /**

@@ -1,7 +1,6 @@
 import { patched, proxyActivities, proxyLocalActivities, RetryPolicy, uuid4, workflowInfo } from '@temporalio/workflow';
-import { Actor, EventMetadata } from '@inspectorate/domain';
-import type { Activities, EventToAppend, StreamAppendRequest } from '../activities';
-import { EVENTS_NOT_STORABLE, STREAM_CONFLICT } from '../activities';
+import { Actor, EventMetadata, EventShape, EventToAppend } from '@inspectorate/domain';
+import { Activities, EVENTS_NOT_STORABLE, STREAM_CONFLICT, StreamAppendRequest } from '@inspectorate/workflow-contract';
 
 const RETRY: RetryPolicy = {
   initialInterval: '500 milliseconds',
@@ -23,16 +22,16 @@ const remote = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', 
 /** The patch that moved the append to a local activity; histories recorded before it replay the old path. */
 export const APPEND_AS_LOCAL_ACTIVITY = 'append-as-local-activity';
 
-export interface DecidedEvent {
-  readonly type: string;
-  readonly data: unknown;
-}
-
-/** Gives decided events their identity: a deterministic id, the time, the actor and where they came from. */
-export function stamp(events: readonly DecidedEvent[], actor: Actor, occurredAt: Date, extra: Partial<EventMetadata> = {}): EventToAppend[] {
+/**
+ * Gives decided events their identity: a deterministic id, the time, the actor and where they
+ * came from. Each keeps its type (an inspection's events stay inspection events), so the workflow
+ * folds what it appends without a cast.
+ */
+export function stamp<E extends EventShape>(events: readonly E[], actor: Actor, occurredAt: Date, extra: Partial<EventMetadata> = {}): EventToAppend<E>[] {
   const info = workflowInfo();
   const metadata: EventMetadata = { workflowId: info.workflowId, runId: info.runId, ...stripUndefined(extra) };
-  return events.map((event) => ({ id: uuid4(), type: event.type, data: event.data, actor, occurredAt: occurredAt.toISOString(), metadata }));
+  // Decided events are `{ type, data }`, so the spread copies exactly those two.
+  return events.map((event) => ({ id: uuid4(), ...event, actor, occurredAt: occurredAt.toISOString(), metadata }));
 }
 
 export async function append(appends: readonly StreamAppendRequest[]): Promise<void> {

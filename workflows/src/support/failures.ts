@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { invalid, Rejection } from '@inspectorate/domain';
-import { COMMAND_REJECTED } from '../definitions';
+import { COMMAND_REJECTED } from '@inspectorate/workflow-contract';
 
 /** A domain rejection as a Temporal failure: the API reads the Rejection back from its details. */
 export function rejectionFailure(rejection: Rejection): ApplicationFailure {

@@ -1,4 +1,4 @@
-import type { CommandResult } from '../definitions';
+import type { CommandResult } from '@inspectorate/workflow-contract';
 
 /**
  * Results of recent updates by id. Temporal already answers a repeated update id with the first

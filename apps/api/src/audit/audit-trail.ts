@@ -18,6 +18,7 @@ export const AUDIT_KINDS = [
   'unit_changed',
   'unit_deactivated',
   'unit_reactivated',
+  'checklist_published',
   'import_applied',
   'report_exported',
   'conclusion_pdf_downloaded',

@@ -12,6 +12,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   Min,
   ValidateNested,
@@ -65,6 +66,10 @@ export class CreateCampaignDto {
   })
   @IsOptional() @IsObject()
   policy?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ example: 'demo-2023.1', description: 'The published checklist version the findings will cite (GET /checklist-templates); default: the newest.' })
+  @IsOptional() @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,62}\.[1-9]\d{0,8}$/, { message: 'must be a published checklist version' })
+  checklistVersion?: string;
 }
 
 export class ListCampaignsQuery extends PageQuery {
@@ -127,7 +132,7 @@ export class CampaignView {
   status!: string;
   @ApiProperty({ format: 'uuid' }) leadInspectorId!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) inspectorIds!: string[];
-  @ApiProperty({ example: 'demo-2023.1' }) checklistVersion!: string;
+  @ApiProperty({ example: 'demo-2023.1', description: 'The checklist version its findings cite, fixed when it was created.' }) checklistVersion!: string;
   @ApiProperty({
     type: [CampaignTargetView],
     description: 'One per inspection, oldest first. Outside the team and the chairman, inspections whose visit has not started are left out (they are secret).',

@@ -7,7 +7,6 @@ import {
   CampaignStatus,
   canSeeInspection,
   canSeeVisitWindow,
-  CURRENT_CHECKLIST_VERSION,
   decideCampaign,
   completionOf,
   isRejection,
@@ -19,6 +18,7 @@ import { AuthenticatedUser } from '../auth/access.decorators';
 import { newId } from '../common/deterministic-id';
 import { decodeCursor, Page, pageLimit, toPage } from '../common/pagination';
 import { problems } from '../common/problem';
+import { ChecklistsService } from '../checklists/checklists.service';
 import { DirectoryService } from '../directory/directory.service';
 import { visibleTo } from '../inspections/inspections.queries';
 import { UnitsService } from '../units/units.service';
@@ -32,6 +32,7 @@ export class CampaignsService {
     private readonly gateway: CommandGateway,
     private readonly directory: DirectoryService,
     private readonly units: UnitsService,
+    private readonly checklists: ChecklistsService,
   ) {}
 
   async create(dto: CreateCampaignDto, user: AuthenticatedUser, options: CommandOptions): Promise<CampaignView> {
@@ -44,6 +45,9 @@ export class CampaignsService {
     });
     if (referenceErrors.length > 0) throw problems.badRequest('The campaign names people or units that do not fit.', referenceErrors);
     await this.units.refuseInactive(dto.targets.map((t, i) => ({ field: `targets.${i}.unitId`, unitId: t.unitId })));
+    // The version is resolved here, once: its codes travel in the campaign's events, so the
+    // workflows check findings against them without reading the database (deterministic).
+    const checklist = await this.checklists.forCampaign(dto.checklistVersion);
 
     const campaignId = newId('campaign', user.userId, options.idempotencyKey);
     const command: Extract<CampaignCommand, { type: 'CreateCampaign' }> = {
@@ -56,7 +60,8 @@ export class CampaignsService {
       inspectorIds: dto.inspectorIds,
       targets: dto.targets.map((t, index) => ({ ...target(t), inspectionId: newId('inspection', user.userId, options.idempotencyKey, String(index)) })),
       policy: dto.policy,
-      checklistVersion: CURRENT_CHECKLIST_VERSION,
+      checklistVersion: checklist.version,
+      criterionCodes: checklist.criteria.map((c) => c.code),
     };
     // The same pure check the workflow runs, so a bad campaign never starts a workflow.
     const precheck = decideCampaign(undefined, command, user, { now: new Date(), newId: randomUUID });

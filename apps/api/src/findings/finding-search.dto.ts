@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { Severity, SEVERITIES } from '@inspectorate/domain';
+import { LIMITS, Severity, SEVERITIES } from '@inspectorate/domain';
 import { Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
 
@@ -14,7 +14,7 @@ export class SearchFindingsQuery extends PageQuery {
   q?: string;
 
   @ApiPropertyOptional({ example: 'KL-01' })
-  @IsOptional() @Trim() @IsString() @Matches(/^[\p{L}\p{N}._-]{1,64}$/u, { message: 'must be a criterion code (letters, digits, dots, dashes; at most 64)' })
+  @IsOptional() @Trim() @IsString() @Length(1, LIMITS.checklist.code) @Matches(/^\P{Cc}+$/u, { message: 'must not contain control characters' })
   criterionCode?: string;
 
   @ApiPropertyOptional({ enum: SEVERITIES })

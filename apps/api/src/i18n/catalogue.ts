@@ -110,6 +110,8 @@ export const SUBJECT_NAMES: Readonly<Record<string, Phrase>> = {
   'The accountability case': { en: 'The accountability case', vi: 'Vụ việc xem xét trách nhiệm' },
   'The user': { en: 'The user', vi: 'Tài khoản' },
   'Your account': { en: 'Your account', vi: 'Tài khoản của bạn' },
+  'The checklist version': { en: 'The checklist version', vi: 'Phiên bản bộ tiêu chí' },
+  'The checklist template': { en: 'The checklist template', vi: 'Bộ tiêu chí' },
 };
 
 /** Whole messages: the `detail` of problems. */
@@ -164,6 +166,17 @@ export const DETAIL_MESSAGES: readonly Phrase[] = [
   { en: 'The conclusion is not approved: the inspection is {status}.', vi: 'Kết luận chưa được phê duyệt: cuộc kiểm tra đang ở trạng thái “{status}”.' },
   { en: 'A due date must be in the future.', vi: 'Thời hạn phải là một ngày trong tương lai.' },
   { en: 'A rejection needs a new due date.', vi: 'Khi đánh giá không đạt cần ấn định thời hạn mới.' },
+  // Checklist templates
+  { en: 'key must be 2–63 small letters, digits or dashes.', vi: 'Mã bộ tiêu chí phải gồm 2–63 chữ thường không dấu, chữ số hoặc gạch ngang.' },
+  { en: 'version must be a checklist version such as demo-2023.1.', vi: 'Phiên bản phải có dạng như demo-2023.1.' },
+  { en: 'The finding is not valid.', vi: 'Tồn tại không hợp lệ.' },
+  { en: 'The campaign is not valid.', vi: 'Kế hoạch kiểm tra không hợp lệ.' },
+  { en: 'The checklist is not valid.', vi: 'Bộ tiêu chí không hợp lệ.' },
+  { en: 'The checklist of the inspection is not valid.', vi: 'Bộ tiêu chí của cuộc kiểm tra không hợp lệ.' },
+  { en: 'Unknown checklist version {version}.', vi: 'Không có phiên bản bộ tiêu chí {version}.' },
+  { en: 'The campaign names a checklist version that is not published.', vi: 'Kế hoạch kiểm tra chọn một phiên bản bộ tiêu chí chưa được ban hành.' },
+  { en: 'A checklist template with key {key} already exists.', vi: 'Đã có bộ tiêu chí mang mã {key}.' },
+  { en: 'Another version of this template was published at the same moment; read it and publish again.', vi: 'Một phiên bản khác của bộ tiêu chí này vừa được ban hành cùng lúc; vui lòng xem lại rồi ban hành lại.' },
   // Changes to a campaign
   { en: "Only the campaign's lead inspector or the chairman may change its team.", vi: 'Chỉ trưởng đoàn kiểm tra của kế hoạch hoặc Chủ tịch mới được thay đổi đoàn kiểm tra.' },
   { en: "Only the campaign's lead inspector or the chairman may cancel it.", vi: 'Chỉ trưởng đoàn kiểm tra của kế hoạch hoặc Chủ tịch mới được hủy kế hoạch kiểm tra.' },
@@ -215,7 +228,6 @@ export const FIELD_MESSAGES: readonly Phrase[] = [
   { en: 'must not include the lead inspector', vi: 'không được gồm trưởng đoàn kiểm tra' },
   { en: 'must be a cursor returned by a previous page', vi: 'phải là con trỏ do trang trước trả về' },
   { en: 'must not contain NUL characters or lone surrogates', vi: 'chứa ký tự không hợp lệ' },
-  { en: 'must be a checklist criterion code such as KL-01', vi: 'phải là mã tiêu chí kiểm tra, ví dụ KL-01' },
   { en: 'must name a finding of this inspection that was not withdrawn', vi: 'phải là một tồn tại của cuộc kiểm tra này và chưa bị rút' },
   { en: 'must name a finding of the approved conclusion', vi: 'phải là một tồn tại nêu trong kết luận đã phê duyệt' },
   { en: 'names the same finding as an earlier action', vi: 'trùng tồn tại với một biện pháp đã nêu trước' },
@@ -226,4 +238,15 @@ export const FIELD_MESSAGES: readonly Phrase[] = [
   { en: 'must be a year between 2000 and 2100', vi: 'phải là một năm từ 2000 đến 2100' },
   { en: 'is wrong', vi: 'không đúng' },
   { en: 'must differ from the current password', vi: 'phải khác mật khẩu hiện tại' },
+  { en: 'must be a criterion of checklist {version}', vi: 'phải là một tiêu chí của bộ tiêu chí {version} mà kế hoạch kiểm tra áp dụng' },
+  { en: 'must be a published checklist version', vi: 'phải là một phiên bản bộ tiêu chí đã ban hành' },
+  { en: 'is not a known checklist version', vi: 'không phải là một phiên bản bộ tiêu chí đã biết' },
+  { en: 'must not contain control characters', vi: 'không được chứa ký tự điều khiển' },
+  { en: 'must list 1 to {n} criteria', vi: 'phải có từ 1 đến {n} tiêu chí' },
+  { en: 'must list 1 to {n} criterion codes', vi: 'phải có từ 1 đến {n} mã tiêu chí' },
+  { en: 'appears twice in this version (also {field})', vi: 'bị trùng trong phiên bản này (trùng với {field})' },
+  { en: 'must not name a code twice', vi: 'không được trùng mã' },
+  { en: 'must be trimmed', vi: 'không được có khoảng trắng ở đầu hoặc cuối' },
+  { en: 'must be a checklist version such as demo-2023.1', vi: 'phải là một phiên bản bộ tiêu chí, ví dụ demo-2023.1' },
+  { en: 'must be 2–63 small letters, digits or dashes', vi: 'phải gồm 2–63 chữ thường không dấu, chữ số hoặc gạch ngang' },
 ];

@@ -47,7 +47,7 @@ export class EvidenceDto {
 }
 
 export class RecordFindingDto {
-  @ApiProperty({ example: 'KL-01' }) @Trim() @IsString() @Matches(/^[A-Z]{2}-\d{2}$/, { message: 'must be a checklist criterion code such as KL-01' }) criterionCode!: string;
+  @ApiProperty({ example: 'KL-01', maxLength: LIMITS.checklist.code, description: 'A criterion of the campaign’s checklist version.' }) @Trim() @IsString() @Length(1, LIMITS.checklist.code) criterionCode!: string;
   @ApiProperty({ enum: SEVERITIES }) @IsIn(SEVERITIES) severity!: Severity;
   @ApiProperty({ maxLength: LIMITS.text.long }) @Trim() @IsString() @Length(1, LIMITS.text.long) description!: string;
   @ApiPropertyOptional({ type: [EvidenceDto] })
@@ -59,7 +59,7 @@ export class RecordFindingDto {
 }
 
 export class AmendFindingDto {
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Matches(/^[A-Z]{2}-\d{2}$/, { message: 'must be a checklist criterion code such as KL-01' }) criterionCode?: string;
+  @ApiPropertyOptional({ maxLength: LIMITS.checklist.code }) @IsOptional() @Trim() @IsString() @Length(1, LIMITS.checklist.code) criterionCode?: string;
   @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(1, LIMITS.text.long) description?: string;
   @ApiPropertyOptional({ type: [EvidenceDto] })

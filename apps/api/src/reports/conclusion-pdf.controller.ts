@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
-import { UnitEntity } from '@inspectorate/directory';
+import { checklistStore, UnitEntity } from '@inspectorate/directory';
 import { canonicalJson } from '@inspectorate/domain';
 import { CampaignEntity } from '@inspectorate/read-model';
 import { AnyRole, AuthenticatedUser, CurrentUser } from '../auth/access.decorators';
@@ -53,16 +53,18 @@ export class ConclusionPdfController {
     const { state } = await this.inspections.visibleState(id, user);
     if (!state.approval)
       throw problems.conflict(`The conclusion is not approved: the inspection is ${state.status}.`, { inspectionStatus: state.status });
-    const [unit, campaign, authority] = await Promise.all([
+    const [unit, campaign, authority, criteria] = await Promise.all([
       this.db.getRepository(UnitEntity).findOne({ where: { id: state.unitId } }),
       this.db.getRepository(CampaignEntity).findOne({ where: { id: state.campaignId } }),
       this.authority.heading(),
+      checklistStore.criteria(this.db, [state.checklistVersion]),
     ]);
     const document: ConclusionDocument = {
       authority,
       unit: { code: unit?.code ?? state.unitId, name: unit?.name ?? state.unitId },
       campaign: campaign ? { title: campaign.title, legalBasis: campaign.legalBasis } : null,
       state,
+      criteria: criteria.get(state.checklistVersion) ?? [],
     };
     // Keyed by everything the document shows, so a changed unit name or amended state renders anew.
     const key = createHash('sha256').update(canonicalJson(document)).digest('hex');

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { findCriterion, InspectionState, parseTimePoint, RATINGS, SEVERITIES, toLocalDate } from '@inspectorate/domain';
+import { Criterion, InspectionState, parseTimePoint, RATINGS, SEVERITIES, toLocalDate } from '@inspectorate/domain';
 import { RATING_LABEL, SEVERITY_LABEL } from '@inspectorate/reports';
 import type { AuthorityHeading } from '../authority/authority.service';
 
@@ -19,6 +19,8 @@ export interface ConclusionDocument {
   readonly unit: { readonly code: string; readonly name: string };
   readonly campaign: { readonly title: string; readonly legalBasis: string } | null;
   readonly state: InspectionState;
+  /** The criteria of the inspection's stored checklist version (what the findings cite). */
+  readonly criteria: readonly Criterion[];
 }
 
 const FONTS = {
@@ -122,7 +124,7 @@ export function renderConclusionPdf(doc: ConclusionDocument): Promise<Buffer> {
   const findingNumber = new Map(approved.findings.map((f, index) => [f.id, index + 1]));
   if (approved.findings.length === 0) paragraph('Không phát hiện tồn tại, hạn chế.');
   approved.findings.forEach((f, index) => {
-    const criterion = findCriterion(s.checklistVersion, f.criterionCode);
+    const criterion = doc.criteria.find((c) => c.code === f.criterionCode);
     const severity = SEVERITIES.includes(f.severity) ? SEVERITY_LABEL[f.severity] : f.severity;
     paragraph(`${index + 1}. ${criterion?.nameVi ?? f.criterionCode} (${f.criterionCode}; mức độ: ${severity}): ${f.description}`);
     if (f.people.length > 0) paragraph(`Người liên quan: ${f.people.join(', ')}.`, { indent: 14 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityTarget, In, SelectQueryBuilder } from 'typeorm';
 import { UserActor } from '@inspectorate/domain';
-import { UnitEntity } from '@inspectorate/directory';
+import { checklistStore, UnitEntity } from '@inspectorate/directory';
 import { EventStore } from '@inspectorate/event-store';
 import {
   AccountabilityCaseEntity,
@@ -12,7 +12,7 @@ import {
   FindingEntity,
   InspectionEntity,
 } from '@inspectorate/read-model';
-import { EMPTY_ROWS, ReplayScope, ReportInspection, ReportReplay, ReportRows, UnitDirectory } from '@inspectorate/reports';
+import { CriterionNames, EMPTY_ROWS, ReplayScope, ReportInspection, ReportReplay, ReportRows, UnitDirectory } from '@inspectorate/reports';
 import { BoundedCache } from '../common/bounded-cache';
 import { visibleTo } from '../inspections/inspections.queries';
 
@@ -118,6 +118,11 @@ export class ReportRowsSource {
     for await (const page of new EventStore(this.db).readAll({ occurredUntil: until })) replay.apply(page);
     const rows = replay.rows();
     return { rows, campaign: (id) => replay.campaign(id) };
+  }
+
+  /** The stored criteria of the checklist versions the rows name. */
+  criteria(versions: readonly string[]): Promise<CriterionNames> {
+    return checklistStore.criteria(this.db, versions);
   }
 
   async units(ids: Iterable<string>): Promise<UnitDirectory> {

@@ -113,8 +113,10 @@ export class ReportsService {
     cached = false,
   ): Promise<Timed<R>> {
     const units = await this.rows.units([...rows.inspections.map((i) => i.unitId), ...rows.cases.map((c) => c.unitId), ...extraUnits]);
+    // Findings are named by their inspection's stored checklist version, never by a newer one.
+    const criteria = await this.rows.criteria(rows.inspections.flatMap((i) => (i.state?.checklistVersion ? [i.state.checklistVersion] : [])));
     const loaded = performance.now();
-    const result = report(rows, { asOf: at.asOf, units, viewer, source: at.replay ? 'replay' : 'live' });
+    const result = report(rows, { asOf: at.asOf, units, viewer, source: at.replay ? 'replay' : 'live', criteria });
     const computed = performance.now();
     return {
       report: result,

@@ -1,12 +1,9 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { createHash } from 'node:crypto';
+import { Client } from '@temporalio/client';
 import { AppConfig } from '@inspectorate/config';
-import { CampaignCommand, InspectionCommand, Rejection, RejectionCode, UserActor } from '@inspectorate/domain';
-import { addressCommand, workflowIds } from '@inspectorate/temporal';
-import { campaignCommandUpdate, COMMAND_REJECTED, CommandEnvelope, CommandResult, inspectionCommandUpdate } from '@inspectorate/workflows/definitions';
-import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
+import { CampaignCommand, InspectionCommand, RejectionCode, UserActor } from '@inspectorate/domain';
+import { CampaignClient, CommandFailure, CreateCampaignCommand, InspectionClient } from '@inspectorate/temporal';
+import { CommandResult } from '@inspectorate/workflow-contract';
 import { isDependencyOutage } from '../common/dependency-outage';
 import { ProblemException } from '../common/problem';
 
@@ -24,67 +21,61 @@ const STATUS_OF: Record<RejectionCode, number> = { not_found: 404, forbidden: 40
 const COMMAND_DEADLINE_MS = 30_000;
 
 /**
- * Sends commands to workflows as Temporal Updates and turns the answers into HTTP semantics:
- * a domain rejection becomes its problem (403, 404, 409, 400); the update returns only after the
- * events are appended and projected, so the caller can read its own write at once.
+ * Sends commands to workflows through the typed clients (`InspectionClient`, `CampaignClient`)
+ * and turns their failures into HTTP semantics: a domain rejection becomes its problem (403, 404,
+ * 409, 400); the update returns only after the events are appended and projected, so the caller
+ * can read its own write at once.
  */
 @Injectable()
 export class CommandGateway {
   private readonly logger = new Logger(CommandGateway.name);
+  private readonly inspections: InspectionClient;
+  private readonly campaigns: CampaignClient;
 
-  constructor(
-    @Inject(Client) private readonly client: Client,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(Client) client: Client, config: AppConfig) {
+    this.inspections = new InspectionClient(client, { deadlineMs: COMMAND_DEADLINE_MS });
+    this.campaigns = new CampaignClient(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, deadlineMs: COMMAND_DEADLINE_MS });
+  }
 
   inspection(inspectionId: string, command: InspectionCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
-    const workflowId = workflowIds.inspection(inspectionId);
-    const handle = this.client.workflow.getHandle(workflowId);
-    return this.send(() => handle.executeUpdate(inspectionCommandUpdate, addressCommand(workflowId, envelope(command, actor, options), updateId(actor, options))));
+    return this.send(() => this.inspections.execute(inspectionId, command, actor, options));
   }
 
   campaign(campaignId: string, command: CampaignCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
-    const workflowId = workflowIds.campaign(campaignId);
-    const handle = this.client.workflow.getHandle(workflowId);
-    return this.send(() => handle.executeUpdate(campaignCommandUpdate, addressCommand(workflowId, envelope(command, actor, options), updateId(actor, options))));
+    return this.send(() => this.campaigns.execute(campaignId, command, actor, options));
   }
 
   /** Starts the campaign's workflow and creates the campaign in one step (update-with-start). */
-  createCampaign(command: Extract<CampaignCommand, { type: 'CreateCampaign' }>, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
-    const workflowId = workflowIds.campaign(command.campaignId);
-    const start = new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {
-      workflowId,
-      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      args: [{ campaignId: command.campaignId, backfill: false }],
-    });
-    return this.send(() =>
-      this.client.workflow.executeUpdateWithStart(campaignCommandUpdate, {
-        ...addressCommand(workflowId, envelope(command, actor, options), updateId(actor, options)),
-        startWorkflowOperation: start,
-      }),
-    );
+  createCampaign(command: CreateCampaignCommand, actor: UserActor, options: CommandOptions = {}): Promise<CommandResult> {
+    return this.send(() => this.campaigns.create(command, actor, options));
   }
 
   private async send(call: () => Promise<CommandResult>): Promise<CommandResult> {
     try {
-      return await this.client.withDeadline(Date.now() + COMMAND_DEADLINE_MS, call);
+      return await call();
     } catch (error) {
-      throw this.translate(error);
+      throw this.translate(CommandFailure.of(error));
     }
   }
 
-  private translate(error: unknown): Error {
-    const rejection = rejectionOf(error);
-    if (rejection) {
-      return new ProblemException(STATUS_OF[rejection.code], rejection.reason, rejection.errors ? { errors: rejection.errors } : {});
+  private translate(failure: CommandFailure): Error {
+    switch (failure.kind) {
+      case 'rejected': {
+        const rejection = failure.rejection!;
+        return new ProblemException(STATUS_OF[rejection.code], rejection.reason, rejection.errors ? { errors: rejection.errors } : {});
+      }
+      case 'gone':
+        return new WorkflowGone();
+      case 'not-stored':
+        // Accepted by the domain but refused by the database: a defect to fix, not the caller's to retry.
+        this.logger.error(failure.detail, 'a command was accepted but its events could not be stored');
+        return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, 'The command could not be recorded; nothing was changed. It has been logged.');
+      case 'undelivered':
+        return this.undelivered(failure.detail);
     }
-    if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error)) return new WorkflowGone();
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
-      // Accepted by the domain but refused by the database: a defect to fix, not the caller's to retry.
-      this.logger.error(error.cause.cause ?? error.cause, 'a command was accepted but its events could not be stored');
-      return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, 'The command could not be recorded; nothing was changed. It has been logged.');
-    }
+  }
+
+  private undelivered(error: unknown): Error {
     if (isDependencyOutage(error)) {
       this.logger.warn({ msg: 'Temporal is unavailable; the command was answered 503', error: error instanceof Error ? error.message : String(error) });
       return new ProblemException(
@@ -98,28 +89,4 @@ export class CommandGateway {
       'The command could not be confirmed in time. It may still take effect: repeat it with the same Idempotency-Key to find out.',
     );
   }
-}
-
-function envelope<C>(command: C, actor: UserActor, options: CommandOptions): Omit<CommandEnvelope<C>, 'address'> {
-  const plainActor: UserActor = { kind: 'user', userId: actor.userId, role: actor.role, ...(actor.unitId ? { unitId: actor.unitId } : {}) };
-  return { command, actor: plainActor, idempotencyKey: options.idempotencyKey, correlationId: options.correlationId };
-}
-
-/** An Idempotency-Key is the update id (scoped to the caller), so Temporal itself deduplicates. */
-function updateId(actor: UserActor, options: CommandOptions): string | undefined {
-  if (!options.idempotencyKey) return undefined;
-  return `idem-${createHash('sha256').update(`${actor.userId}\u0000${options.idempotencyKey}`).digest('hex').slice(0, 40)}`;
-}
-
-function rejectionOf(error: unknown): Rejection | undefined {
-  const failure = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-  if (failure instanceof ApplicationFailure && failure.type === COMMAND_REJECTED) {
-    const [details] = failure.details ?? [];
-    if (details && typeof details === 'object' && 'code' in details) return details as Rejection;
-  }
-  return undefined;
-}
-
-function isCompletedWorkflowError(error: unknown): boolean {
-  return error instanceof Error && /workflow execution already completed|workflow is not running/i.test(error.message);
 }

@@ -1,12 +1,10 @@
 import { hash } from '@node-rs/argon2';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CURRENT_CHECKLIST_VERSION, InspectionCommand, UserActor } from '@inspectorate/domain';
-import { AUTHORITY_ROW_ID, AuthorityEntity, UnitEntity, UserEntity } from '@inspectorate/directory';
-import { addressCommand, workflowIds } from '@inspectorate/temporal';
-import type { campaignWorkflow } from '@inspectorate/workflows/campaign.workflow';
-import { campaignCommandUpdate, endBackfillUpdate, inspectionCommandUpdate, inspectionStateQuery } from '@inspectorate/workflows/definitions';
+import { DEMO_CHECKLIST_2023, InspectionCommand, UserActor } from '@inspectorate/domain';
+import { AUTHORITY_ROW_ID, AuthorityEntity, checklistStore, UnitEntity, UserEntity } from '@inspectorate/directory';
+import { CampaignClient, InspectionClient } from '@inspectorate/temporal';
 import { DEMO_AUTHORITY, DEMO_STAFF, DEMO_UNITS, unitHeadUsername } from './district';
 import { DEMO_CAMPAIGN, DEMO_STORY, StoryInspection } from './story';
 
@@ -34,18 +32,26 @@ const at = (date: string, time = '09:00') => new Date(`${date}T${time}:00+07:00`
  */
 export class DemoSeeder {
   private commands = 0;
+  private readonly inspections: InspectionClient;
+  private readonly campaigns: CampaignClient;
 
   constructor(
     private readonly db: DataSource,
-    private readonly temporal: Client,
-    private readonly taskQueue: string,
-  ) {}
+    temporal: Client,
+    taskQueue: string,
+  ) {
+    this.inspections = new InspectionClient(temporal);
+    this.campaigns = new CampaignClient(temporal, { taskQueue });
+  }
 
   async seed(options: { password?: (username: string) => string } = {}): Promise<SeedResult> {
     const started = Date.now();
     const [units, users] = await Promise.all([this.db.getRepository(UnitEntity).count(), this.db.getRepository(UserEntity).count()]);
     if (units > 0 || users > 0) return { seeded: false, reason: `the database already has ${units} unit(s) and ${users} user(s); demo data goes only into an empty one` };
 
+    // The story's findings cite the demo checklist, which the migration stored (ChecklistTemplates).
+    const checklist = await checklistStore.version(this.db, DEMO_CHECKLIST_2023.version);
+    if (!checklist) return { seeded: false, reason: `the checklist version ${DEMO_CHECKLIST_2023.version} the demo cites is not in the database (migrate first)` };
     const passwordFor = options.password ?? (() => randomBytes(12).toString('base64url'));
     const unitIds = new Map(DEMO_UNITS.map((u) => [u.code, randomUUID()]));
     await this.db.getRepository(UnitEntity).insert(DEMO_UNITS.map((u) => ({ id: unitIds.get(u.code)!, code: u.code, name: u.name, kind: u.kind })));
@@ -74,37 +80,30 @@ export class DemoSeeder {
     const campaignId = randomUUID();
     const targets = DEMO_STORY.map((story) => ({ story, inspectionId: randomUUID(), unitId: unitIds.get(story.unit)! }));
     const lead = actor('truongdoan');
-    await this.temporal.workflow.executeUpdateWithStart(campaignCommandUpdate, {
-      ...addressCommand(workflowIds.campaign(campaignId), {
-        actor: lead,
-        occurredAt: at(DEMO_CAMPAIGN.createdOn),
-        command: {
-          type: 'CreateCampaign',
-          campaignId,
-          title: DEMO_CAMPAIGN.title,
-          year: DEMO_CAMPAIGN.year,
-          legalBasis: DEMO_CAMPAIGN.legalBasis,
-          leadInspectorId: lead.userId,
-          inspectorIds: [actor('kiemtra1').userId, actor('kiemtra2').userId],
-          targets: targets.map((t) => ({ inspectionId: t.inspectionId, unitId: t.unitId, windowStart: t.story.window[0], windowEnd: t.story.window[1] })),
-          checklistVersion: CURRENT_CHECKLIST_VERSION,
-        },
-      }),
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof campaignWorkflow>('campaignWorkflow', {
-        workflowId: workflowIds.campaign(campaignId),
-        taskQueue: this.taskQueue,
-        workflowIdConflictPolicy: 'FAIL',
-        args: [{ campaignId, backfill: true }],
-      }),
-    });
+    await this.campaigns.create(
+      {
+        type: 'CreateCampaign',
+        campaignId,
+        title: DEMO_CAMPAIGN.title,
+        year: DEMO_CAMPAIGN.year,
+        legalBasis: DEMO_CAMPAIGN.legalBasis,
+        leadInspectorId: lead.userId,
+        inspectorIds: [actor('kiemtra1').userId, actor('kiemtra2').userId],
+        targets: targets.map((t) => ({ inspectionId: t.inspectionId, unitId: t.unitId, windowStart: t.story.window[0], windowEnd: t.story.window[1] })),
+        checklistVersion: checklist.version,
+        criterionCodes: checklist.criteria.map((c) => c.code),
+      },
+      lead,
+      { occurredAt: at(DEMO_CAMPAIGN.createdOn), backfill: true, ifRunning: 'fail' },
+    );
     this.commands += 1;
 
     for (const target of targets) {
       await this.play(target.inspectionId, target.story, actor, actor(unitHeadUsername(target.story.unit)));
     }
     // From here on every workflow keeps live time: what fell due since the story happens now.
-    for (const target of targets) await this.temporal.workflow.getHandle(workflowIds.inspection(target.inspectionId)).executeUpdate(endBackfillUpdate);
-    await this.temporal.workflow.getHandle(workflowIds.campaign(campaignId)).executeUpdate(endBackfillUpdate);
+    for (const target of targets) await this.inspections.endBackfill(target.inspectionId);
+    await this.campaigns.endBackfill(campaignId);
     return { seeded: true, campaignId, accounts, commands: this.commands, durationMs: Date.now() - started };
   }
 
@@ -156,7 +155,7 @@ export class DemoSeeder {
       ),
     });
 
-    const state = (await this.temporal.workflow.getHandle(workflowIds.inspection(inspectionId)).query(inspectionStateQuery)).state;
+    const { state } = await this.inspections.state(inspectionId);
     const actionOf = (key: string) => state.actions.find((a) => a.findingId === findingIds.get(key))!.id;
     // Remediation steps of different actions interleave in time; send them in date order.
     const steps: { occurredAt: string; by: UserActor; command: InspectionCommand }[] = [];
@@ -175,8 +174,7 @@ export class DemoSeeder {
   }
 
   private async send(inspectionId: string, actor: UserActor, occurredAt: string, command: InspectionCommand): Promise<void> {
-    const workflowId = workflowIds.inspection(inspectionId);
-    await this.temporal.workflow.getHandle(workflowId).executeUpdate(inspectionCommandUpdate, addressCommand(workflowId, { command, actor, occurredAt }));
+    await this.inspections.execute(inspectionId, command, actor, { occurredAt });
     this.commands += 1;
   }
 }

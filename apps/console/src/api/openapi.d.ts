@@ -349,6 +349,58 @@ export interface paths {
         patch: operations["AuthorityController_update"];
         trace?: never;
     };
+    "/api/v1/checklist-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every checklist template with its published versions, newest first; `newest` marks what a campaign gets by default. */
+        get: operations["ChecklistsController_list"];
+        put?: never;
+        /** Create a template with its first version (`<key>.1`), published at once. */
+        post: operations["ChecklistsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checklist-templates/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the next version of a template, whole. Published versions never change; campaigns keep the version they were created with. */
+        post: operations["ChecklistsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checklist-versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version with its criteria. Open to unit heads too: they read the names of the criteria their findings cite (a checklist is not secret). */
+        get: operations["ChecklistsController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns": {
         parameters: {
             query?: never;
@@ -1338,7 +1390,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string} */
-            kind: "login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read";
+            kind: "login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "checklist_published" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read";
             /** @description Who did it; null for a failed login (the username tried is in details). */
             actor: components["schemas"]["AuditActorView"] | null;
             /** @description What it was done to: a user, unit or inspection id, or a report’s subject. */
@@ -1393,6 +1445,99 @@ export interface components {
             chairmanName?: string;
             chairmanTitle?: string;
         };
+        ChecklistVersionSummaryView: {
+            /**
+             * @description What a campaign names (`checklistVersion`).
+             * @example demo-2023.1
+             */
+            version: string;
+            /** @example demo-2023 */
+            templateKey: string;
+            /** @example 1 */
+            number: number;
+            title: string;
+            /** Format: date-time */
+            publishedAt: string;
+            criteriaCount: number;
+            /** @description The version a campaign gets when it names none (the one published last). */
+            newest: boolean;
+        };
+        ChecklistTemplateView: {
+            /** @example demo-2023 */
+            key: string;
+            /** @description The title of its newest version. */
+            title: string;
+            /** @example demo-2023.1 */
+            newestVersion: string;
+            /** @description Newest first. */
+            versions: components["schemas"]["ChecklistVersionSummaryView"][];
+        };
+        ChecklistTemplateList: {
+            /** @description By key. Templates are few; the list is not paginated (nextCursor is always null). */
+            items: components["schemas"]["ChecklistTemplateView"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        CriterionDto: {
+            /**
+             * @description Any code the authority uses (no format imposed), unique within the version.
+             * @example KL-01
+             */
+            code: string;
+            /** @example Chấp hành kỷ luật, kỷ cương giờ làm việc */
+            nameVi: string;
+            /** @example Discipline in working hours */
+            name: string;
+            /**
+             * @description The group the criterion is listed under.
+             * @example Kỷ luật, kỷ cương hành chính
+             */
+            groupVi: string;
+            /** @example Discipline */
+            group: string;
+        };
+        CreateTemplateDto: {
+            /** @example Kiểm tra công vụ, quy tắc ứng xử */
+            title: string;
+            criteria: components["schemas"]["CriterionDto"][];
+            /**
+             * @description Names the template and its versions (`<key>.<number>`): 2–63 small letters, digits or dashes.
+             * @example cong-vu-2025
+             */
+            key: string;
+        };
+        CriterionView: {
+            /** @example KL-01 */
+            code: string;
+            nameVi: string;
+            name: string;
+            groupVi: string;
+            group: string;
+        };
+        ChecklistVersionView: {
+            /**
+             * @description What a campaign names (`checklistVersion`).
+             * @example demo-2023.1
+             */
+            version: string;
+            /** @example demo-2023 */
+            templateKey: string;
+            /** @example 1 */
+            number: number;
+            title: string;
+            /** Format: date-time */
+            publishedAt: string;
+            criteriaCount: number;
+            /** @description The version a campaign gets when it names none (the one published last). */
+            newest: boolean;
+            /** @description In their order; group them by `group`/`groupVi`. */
+            criteria: components["schemas"]["CriterionView"][];
+        };
+        PublishVersionDto: {
+            /** @example Kiểm tra công vụ, quy tắc ứng xử */
+            title: string;
+            criteria: components["schemas"]["CriterionDto"][];
+        };
         TargetDto: {
             /** Format: uuid */
             unitId: string;
@@ -1435,6 +1580,11 @@ export interface components {
              *     }
              */
             policy?: Record<string, never>;
+            /**
+             * @description The published checklist version the findings will cite (GET /checklist-templates); default: the newest.
+             * @example demo-2023.1
+             */
+            checklistVersion?: string;
         };
         CampaignTargetView: {
             /** Format: uuid */
@@ -1516,7 +1666,10 @@ export interface components {
             /** Format: uuid */
             leadInspectorId: string;
             inspectorIds: string[];
-            /** @example demo-2023.1 */
+            /**
+             * @description The checklist version its findings cite, fixed when it was created.
+             * @example demo-2023.1
+             */
             checklistVersion: string;
             /** @description One per inspection, oldest first. Outside the team and the chairman, inspections whose visit has not started are left out (they are secret). */
             targets: components["schemas"]["CampaignTargetView"][];
@@ -2078,7 +2231,10 @@ export interface components {
             text?: string;
         };
         RecordFindingDto: {
-            /** @example KL-01 */
+            /**
+             * @description A criterion of the campaign’s checklist version.
+             * @example KL-01
+             */
             criterionCode: string;
             /** @enum {string} */
             severity: "minor" | "major" | "critical";
@@ -4442,7 +4598,7 @@ export interface operations {
                 /** @description Only what this person did. */
                 userId?: string;
                 /** @description Only these kinds: repeat the parameter or separate them with commas. */
-                kind?: ("login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read")[];
+                kind?: ("login" | "login_failed" | "logout" | "account_created" | "account_changed" | "account_deactivated" | "account_reactivated" | "password_reset" | "password_changed" | "unit_created" | "unit_changed" | "unit_deactivated" | "unit_reactivated" | "checklist_published" | "import_applied" | "report_exported" | "conclusion_pdf_downloaded" | "planned_window_read")[];
                 /** @description From the start of this day in Asia/Ho_Chi_Minh, or from this instant (ISO 8601 with an offset). */
                 from?: string;
                 /** @description Up to the end of this day in Asia/Ho_Chi_Minh, or up to this instant (ISO 8601 with an offset). */
@@ -4592,6 +4748,256 @@ export interface operations {
             };
             /** @description The body is not sent as JSON (Content-Type: application/json). */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChecklistsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateList"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin, inspector, lead_inspector, chairman. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChecklistsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistVersionView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A template with this key already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChecklistsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishVersionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistVersionView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such template. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another version was published at the same moment. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChecklistsController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistVersionView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such published version. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

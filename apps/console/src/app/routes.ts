@@ -28,6 +28,9 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: '/inspections', screen: lazy(() => import('../features/inspections/InspectionsPage')), roles: [...TEAM, 'chairman', 'unit_head'], nav: 'common:nav.inspections' },
   { path: '/inspections/:id', screen: lazy(() => import('../features/inspections/InspectionPage')), roles: [...TEAM, 'chairman', 'unit_head'] },
   { path: '/inspections/:id/visit', screen: lazy(() => import('../features/visit/VisitPage')), roles: TEAM },
+  { path: '/checklists', screen: lazy(() => import('../features/checklists/ChecklistsPage')), roles: STAFF, nav: 'common:nav.checklists' },
+  { path: '/checklists/:key/new-version', screen: lazy(() => import('../features/checklists/PublishVersionPage')), roles: ['admin'] },
+  { path: '/checklists/:version', screen: lazy(() => import('../features/checklists/ChecklistVersionPage')), roles: STAFF },
   { path: '/accountability', screen: lazy(() => import('../features/accountability/AccountabilityPage')), roles: ['chairman', 'lead_inspector', 'unit_head'], nav: 'common:nav.accountability' },
   // Reports, notifications and administration (part 2).
   { path: '/reports', screen: lazy(() => import('../features/reports/DashboardPage')), nav: 'common:nav.reports' },

@@ -1,9 +1,11 @@
 import { InspectionStatus, Team } from '../inspection/model';
+import type { PlanInspectionCommand } from '../inspection/commands';
 import { isTerminal } from '../inspection/visibility';
 import { Policy, resolvePolicy, validatePolicy } from '../policy/policy';
-import { findChecklist } from '../checklist/templates';
+import { criterionCodesOf } from '../checklist/templates';
+import { criterionCodesProblems } from '../checklist/validation';
 import { Actor, isUser } from '../shared/actor';
-import { Stamped } from '../shared/envelope';
+import { EventShape, Stamped } from '../shared/envelope';
 import { conflict, FieldError, forbidden, invalid, notFound, Rejection } from '../shared/rejection';
 import { resolveWindow } from '../inspection/decision/validation';
 import { isRejection } from '../shared/rejection';
@@ -22,12 +24,29 @@ export interface CampaignTarget {
 export type CampaignEvent =
   | {
       type: 'CampaignCreated';
-      data: { campaignId: string; title: string; year: number; legalBasis: string; team: Team; policy: Policy; checklistVersion: string; targets: CampaignTarget[] };
+      data: { campaignId: string; title: string; year: number; legalBasis: string; team: Team; policy: Policy; checklistVersion: string; criterionCodes?: string[]; targets: CampaignTarget[] };
     }
   | { type: 'UnitAddedToCampaign'; data: CampaignTarget }
   | { type: 'CampaignCompleted'; data: { closed: number; cancelled: number } }
   | { type: 'CampaignReopened'; data: { inspectionId: string } }
   | CampaignChangeEvent;
+
+/** Every campaign event type, as a record so that a new event cannot be forgotten here. */
+const CAMPAIGN_EVENT_TYPES: Readonly<Record<CampaignEvent['type'], true>> = {
+  CampaignCreated: true,
+  UnitAddedToCampaign: true,
+  CampaignCompleted: true,
+  CampaignReopened: true,
+  CampaignDetailsChanged: true,
+  CampaignTeamChanged: true,
+  CampaignTargetRemoved: true,
+  CampaignCancelled: true,
+};
+
+/** Whether an event (of the log, of any stream) is a campaign's: narrows it without a cast. */
+export function isCampaignEvent<E extends EventShape>(event: E): event is Extract<E, { type: CampaignEvent['type'] }> {
+  return Object.hasOwn(CAMPAIGN_EVENT_TYPES, event.type);
+}
 
 export interface TargetInput {
   readonly inspectionId: string;
@@ -48,6 +67,8 @@ export type CampaignCommand =
       targets: TargetInput[];
       policy?: unknown;
       checklistVersion: string;
+      /** The codes of that version's criteria, resolved by the API from the stored version (absent in commands from before). */
+      criterionCodes?: string[];
     }
   | ({ type: 'AddTarget' } & TargetInput)
   /** The system tells the campaign how one of its inspections stands (from the inspection workflow). */
@@ -64,6 +85,8 @@ export interface CampaignState {
   readonly team: Team;
   readonly policy: Policy;
   readonly checklistVersion: string;
+  /** Absent for campaigns created before the codes travelled in events: see criterionCodesOf. */
+  readonly criterionCodes?: readonly string[];
   readonly status: CampaignStatus;
   readonly targets: readonly CampaignTarget[];
   /** Targets removed while still planned (absent from states recorded before removal existed). */
@@ -86,6 +109,7 @@ export function evolveCampaign(state: CampaignState | undefined, event: Stamped<
       team: d.team,
       policy: d.policy,
       checklistVersion: d.checklistVersion,
+      ...(d.criterionCodes ? { criterionCodes: d.criterionCodes } : {}),
       status: 'active',
       targets: d.targets,
       inspectionStatus: Object.fromEntries(d.targets.map((t) => [t.inspectionId, 'planned' as InspectionStatus])),
@@ -139,6 +163,7 @@ export function decideCampaign(
             team: { leadInspectorId: command.leadInspectorId, inspectorIds: [...new Set(command.inspectorIds)] },
             policy: resolvePolicy(command.policy as Record<string, unknown> | undefined),
             checklistVersion: command.checklistVersion,
+            ...(command.criterionCodes ? { criterionCodes: [...command.criterionCodes] } : {}),
             targets: command.targets.map((t) => ({ inspectionId: t.inspectionId, unitId: t.unitId })),
           },
         },
@@ -205,7 +230,9 @@ function validateCampaign(c: Extract<CampaignCommand, { type: 'CreateCampaign' }
   } else if (c.inspectorIds.includes(c.leadInspectorId)) {
     errors.push({ field: 'inspectorIds', message: 'must not include the lead inspector' });
   }
-  if (!findChecklist(c.checklistVersion)) errors.push({ field: 'checklistVersion', message: 'is not a known checklist version' });
+  if (typeof c.checklistVersion !== 'string' || c.checklistVersion.trim() === '') errors.push({ field: 'checklistVersion', message: 'must not be empty' });
+  else if (c.criterionCodes !== undefined) errors.push(...criterionCodesProblems(c.criterionCodes));
+  else if (!criterionCodesOf(c)) errors.push({ field: 'checklistVersion', message: 'is not a known checklist version' });
   errors.push(...validatePolicy(c.policy));
   if (!Array.isArray(c.targets) || c.targets.length === 0 || c.targets.length > LIMITS.campaign.targets) {
     errors.push({ field: 'targets', message: `must list 1 to ${LIMITS.campaign.targets} units` });
@@ -219,4 +246,26 @@ function validateCampaign(c: Extract<CampaignCommand, { type: 'CreateCampaign' }
     if (isRejection(window)) errors.push(...(window.errors ?? []));
   });
   return errors;
+}
+
+/**
+ * The command that plans the inspection of one of the campaign's targets: the campaign's year,
+ * team, policy and checklist, the target's unit and window. The campaign workflow decides it with
+ * the inspection decider and appends its `InspectionPlanned` with the campaign's own events.
+ */
+export function targetPlan(campaign: CampaignState, target: TargetInput): PlanInspectionCommand {
+  return {
+    type: 'PlanInspection',
+    inspectionId: target.inspectionId,
+    campaignId: campaign.id,
+    unitId: target.unitId,
+    year: campaign.year,
+    team: campaign.team,
+    policy: campaign.policy,
+    checklistVersion: campaign.checklistVersion,
+    // The version's codes travel with it, so the inspection checks findings without a read.
+    ...(campaign.criterionCodes ? { criterionCodes: campaign.criterionCodes } : {}),
+    windowStart: target.windowStart,
+    windowEnd: target.windowEnd,
+  };
 }

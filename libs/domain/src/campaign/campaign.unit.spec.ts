@@ -12,8 +12,8 @@ import { DEFAULT_POLICY } from '../policy/policy';
 import { Actor } from '../shared/actor';
 import { Stamped } from '../shared/envelope';
 import { isRejection, Rejection } from '../shared/rejection';
-import { fixedContext as context } from '../testing/decider-spec';
-import { CAMPAIGN_ID, CHECKLIST_VERSION, localTime, OTHER_UNIT_ID, people, system, TEAM, UNIT_ID } from '../testing/fixtures';
+import { fixedContext as context } from '@inspectorate/domain-testing/decider-spec';
+import { CAMPAIGN_ID, CHECKLIST_VERSION, localTime, OTHER_UNIT_ID, people, system, TEAM, UNIT_ID } from '@inspectorate/domain-testing/fixtures';
 
 type Create = Extract<CampaignCommand, { type: 'CreateCampaign' }>;
 
@@ -133,6 +133,18 @@ describe('creating a campaign', () => {
     });
   });
 
+  it('carries the codes of a stored checklist version in its event and state, whatever their format', () => {
+    const codes = ['1.1', 'Điều 5 khoản 2', 'a'];
+    const [created] = accepted(decideCampaign(undefined, createCommand({ checklistVersion: 'cong-vu-2025.3', criterionCodes: codes }), people.lead, context(NOW)));
+    expect(created).toMatchObject({ type: 'CampaignCreated', data: { checklistVersion: 'cong-vu-2025.3', criterionCodes: codes } });
+    expect(apply(undefined, createCommand({ checklistVersion: 'cong-vu-2025.3', criterionCodes: codes }), people.lead).criterionCodes).toEqual(codes);
+  });
+
+  it('a command from before the codes travelled (only the compiled demo version) is still accepted, without codes', () => {
+    const [created] = accepted(decideCampaign(undefined, createCommand(), people.lead, context(NOW)));
+    expect(created.type === 'CampaignCreated' && 'criterionCodes' in created.data).toBe(false);
+  });
+
   it('cannot be created twice', () => {
     expect(rejected(decideCampaign(created(), createCommand(), people.lead, context(NOW))).code).toBe('conflict');
   });
@@ -147,6 +159,9 @@ describe('creating a campaign', () => {
     ['the lead among the inspectors', { inspectorIds: ['inspector-an', TEAM.leadInspectorId] }, ['inspectorIds']],
     ['51 inspectors', { inspectorIds: Array.from({ length: 51 }, (_, i) => `i-${i}`) }, ['inspectorIds']],
     ['an unknown checklist', { checklistVersion: 'demo-1999' }, ['checklistVersion']],
+    ['an empty list of criterion codes', { checklistVersion: 'cong-vu.2', criterionCodes: [] }, ['criterionCodes']],
+    ['a criterion code twice', { checklistVersion: 'cong-vu.2', criterionCodes: ['A', 'A'] }, ['criterionCodes']],
+    ['a criterion code with a control character', { checklistVersion: 'cong-vu.2', criterionCodes: ['A\u0007'] }, ['criterionCodes.0']],
     ['no targets', { targets: [] }, ['targets']],
     ['the same unit twice', { targets: [target(1, UNIT_ID), target(2, OTHER_UNIT_ID), target(3, UNIT_ID)] }, ['targets.2.unitId']],
     [

@@ -3,8 +3,8 @@ import { ordersFor } from './changes';
 import { Actor, UserActor } from '../shared/actor';
 import { Stamped } from '../shared/envelope';
 import { isRejection, Rejection } from '../shared/rejection';
-import { fixedContext as context } from '../testing/decider-spec';
-import { CAMPAIGN_ID, CHECKLIST_VERSION, localTime, OTHER_UNIT_ID, people, system, TEAM, UNIT_ID } from '../testing/fixtures';
+import { fixedContext as context } from '@inspectorate/domain-testing/decider-spec';
+import { CAMPAIGN_ID, CHECKLIST_VERSION, localTime, OTHER_UNIT_ID, people, system, TEAM, UNIT_ID } from '@inspectorate/domain-testing/fixtures';
 
 const NOW = localTime('2026-03-02 09:00');
 

@@ -16,6 +16,8 @@ export type InspectionCommand =
       team: Team;
       policy: Policy;
       checklistVersion: string;
+      /** The codes of that version's criteria (absent in commands from before they travelled with it). */
+      criterionCodes?: readonly string[];
       windowStart: string;
       windowEnd: string;
       followUpOf?: string;
@@ -53,6 +55,7 @@ export type InspectionCommand =
 export type CampaignCancellationCause = 'campaign_cancelled' | 'target_removed';
 
 export type InspectionCommandType = InspectionCommand['type'];
+export type PlanInspectionCommand = Extract<InspectionCommand, { type: 'PlanInspection' }>;
 
 export const SYSTEM_COMMANDS: ReadonlySet<InspectionCommandType> = new Set([
   'MarkVisitWindowMissed',

@@ -1,10 +1,10 @@
 /** The decider's front door: secrecy (404), people and timers apart, and commands in time order. */
 import { InspectionCommand } from './commands';
 import { InspectionState } from './state';
-import { MATRIX } from '../testing/command-matrix';
-import { given, InspectionStory, later, When } from '../testing/decider-spec';
-import { endOfDay, minutesAfter, people, system, T } from '../testing/fixtures';
-import { awaitingApprovalStory, cancelledBeforeVisitStory, inProgressStory, plannedStory, remediatingStory } from '../testing/inspection-stories';
+import { MATRIX } from '@inspectorate/domain-testing/command-matrix';
+import { given, InspectionStory, later, When } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, minutesAfter, people, system, T } from '@inspectorate/domain-testing/fixtures';
+import { awaitingApprovalStory, cancelledBeforeVisitStory, inProgressStory, plannedStory, remediatingStory } from '@inspectorate/domain-testing/inspection-stories';
 import { Actor } from '../shared/actor';
 
 describe('secrecy: before the visit an inspection does not exist for the unit or for staff outside the team', () => {

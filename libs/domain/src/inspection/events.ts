@@ -2,6 +2,7 @@ import { AccountabilityOutcome, AccountabilityReason, ApprovedConclusion, Conclu
 import { Policy } from '../policy/policy';
 import type { CampaignCancellationCause } from './commands';
 import { Instant } from '../shared/time';
+import type { EventShape } from '../shared/envelope';
 
 /**
  * The facts of one inspection's stream. Events are never edited or deleted; `evolve` folds them
@@ -10,7 +11,7 @@ import { Instant } from '../shared/time';
  * deadline that was already announced.
  */
 export type InspectionEvent =
-  | { type: 'InspectionPlanned'; data: { inspectionId: string; campaignId: string; unitId: string; year: number; team: Team; policy: Policy; checklistVersion: string; window: VisitWindow; followUpOf?: string } }
+  | { type: 'InspectionPlanned'; data: { inspectionId: string; campaignId: string; unitId: string; year: number; team: Team; policy: Policy; checklistVersion: string; criterionCodes?: readonly string[]; window: VisitWindow; followUpOf?: string } }
   | { type: 'VisitRescheduled'; data: { window: VisitWindow; previousWindow: VisitWindow } }
   | { type: 'VisitWindowMissed'; data: { window: VisitWindow } }
   | { type: 'VisitStarted'; data: { startedAt: Instant } }
@@ -80,3 +81,10 @@ export const INSPECTION_EVENT_TYPES: readonly InspectionEventType[] = [
   'InspectionCancelled',
   'InspectionTeamChanged',
 ];
+
+const INSPECTION_EVENT_TYPE_SET: ReadonlySet<string> = new Set(INSPECTION_EVENT_TYPES);
+
+/** Whether an event (of the log, of any stream) is an inspection's: narrows it without a cast. */
+export function isInspectionEvent<E extends EventShape>(event: E): event is Extract<E, { type: InspectionEventType }> {
+  return INSPECTION_EVENT_TYPE_SET.has(event.type);
+}

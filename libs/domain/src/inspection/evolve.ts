@@ -20,6 +20,7 @@ export function evolve(state: InspectionState | undefined, event: Stamped<Inspec
       team: d.team,
       policy: d.policy,
       checklistVersion: d.checklistVersion,
+      ...(d.criterionCodes ? { criterionCodes: d.criterionCodes } : {}),
       window: d.window,
       windowMissed: false,
       plannedAt: at,

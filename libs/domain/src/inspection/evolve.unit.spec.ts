@@ -8,8 +8,8 @@ import { INSPECTION_STATUSES } from './model';
 import { InspectionState } from './state';
 import { dueTimers } from './timers';
 import { canSeeInspection } from './visibility';
-import { actionFor, fixedContext, foldEvents, InspectionStory, stamp } from '../testing/decider-spec';
-import { endOfDay, localTime, minutesAfter, people, system, T, UNIT_ID } from '../testing/fixtures';
+import { actionFor, fixedContext, foldEvents, InspectionStory, stamp } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, localTime, minutesAfter, people, system, T, UNIT_ID } from '@inspectorate/domain-testing/fixtures';
 import {
   acceptItem,
   closedStory,
@@ -19,7 +19,7 @@ import {
   plannedStory,
   recordFinding,
   remediatingStory,
-} from '../testing/inspection-stories';
+} from '@inspectorate/domain-testing/inspection-stories';
 import { Actor } from '../shared/actor';
 import { Stamped } from '../shared/envelope';
 import { toLocalDate } from '../calendar';

@@ -1,6 +1,6 @@
-import { localTime, people, system, T } from '../testing/fixtures';
-import { actionFor } from '../testing/decider-spec';
-import { awaitingApprovalStory, awaitingResponseStory, cancelledStory, draftingStory, inProgressStory, plannedStory, remediatingStory } from '../testing/inspection-stories';
+import { localTime, people, system, T } from '@inspectorate/domain-testing/fixtures';
+import { actionFor } from '@inspectorate/domain-testing/decider-spec';
+import { awaitingApprovalStory, awaitingResponseStory, cancelledStory, draftingStory, inProgressStory, plannedStory, remediatingStory } from '@inspectorate/domain-testing/inspection-stories';
 import { compareWork, WorkItemFacts, workFor, workTiming } from './my-work';
 
 const kinds = (items: readonly WorkItemFacts[]) => items.map((i) => i.kind).sort();

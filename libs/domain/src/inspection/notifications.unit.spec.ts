@@ -1,8 +1,8 @@
 import { InspectionCommand } from './commands';
 import { Audience, notificationsFor, NotificationDraft } from './notifications';
 import { dueTimers } from './timers';
-import { actionFor, foldEvents, InspectionStory, openCase, When } from '../testing/decider-spec';
-import { people, system, T, UNIT_ID } from '../testing/fixtures';
+import { actionFor, foldEvents, InspectionStory, openCase, When } from '@inspectorate/domain-testing/decider-spec';
+import { people, system, T, UNIT_ID } from '@inspectorate/domain-testing/fixtures';
 import {
   awaitingApprovalStory,
   awaitingResponseStory,
@@ -14,7 +14,7 @@ import {
   plannedStory,
   remediatingStory,
   responseItems,
-} from '../testing/inspection-stories';
+} from '@inspectorate/domain-testing/inspection-stories';
 import { Actor } from '../shared/actor';
 
 const who = (audience: Audience): string => {

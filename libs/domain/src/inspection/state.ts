@@ -65,6 +65,8 @@ export interface InspectionState {
   readonly team: Team;
   readonly policy: Policy;
   readonly checklistVersion: string;
+  /** The criteria findings may name; absent for inspections planned before they travelled in events (criterionCodesOf). */
+  readonly criterionCodes?: readonly string[];
   readonly window: VisitWindow;
   readonly windowMissed: boolean;
   readonly plannedAt: Instant;

@@ -1,7 +1,7 @@
 import { dueTimers, DueTimer, timersDueBy } from './timers';
 import { InspectionState } from './state';
-import { actionFor, InspectionStory, When } from '../testing/decider-spec';
-import { endOfDay, localTime, people, QUICK_POLICY, system, T } from '../testing/fixtures';
+import { actionFor, InspectionStory, When } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, localTime, people, QUICK_POLICY, system, T } from '@inspectorate/domain-testing/fixtures';
 import {
   awaitingApprovalStory,
   awaitingResponseStory,
@@ -13,7 +13,7 @@ import {
   plannedStory,
   remediatingStory,
   StoryOptions,
-} from '../testing/inspection-stories';
+} from '@inspectorate/domain-testing/inspection-stories';
 import { DEFAULT_POLICY } from '../policy/policy';
 
 const at = (local: string) => localTime(local).toISOString();

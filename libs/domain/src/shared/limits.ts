@@ -20,4 +20,6 @@ export const LIMITS = {
   response: { items: 500 },
   /** Per corrective action: evidence of one report, and how often it may be reported. */
   action: { evidence: 50, reports: 20 },
+  /** Per checklist version: criteria, the length of a code, of a criterion's name and of its group's. */
+  checklist: { criteria: 200, code: 40, name: 500, group: 200, title: 300 },
 } as const;

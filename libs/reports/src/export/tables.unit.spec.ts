@@ -1,8 +1,8 @@
 import { campaignReport } from '../campaign';
 import { dashboardReport } from '../dashboard';
 import { overdueReport } from '../overdue';
-import { district2023, U, UNITS } from '../scenarios/district-2023.story';
-import { context, local, people } from '../testing/scenario';
+import { district2023, U, UNITS } from '@inspectorate/reports-testing/district-2023.story';
+import { context, local, people } from '@inspectorate/reports-testing/scenario';
 import { unitScorecardReport } from '../unit-scorecard';
 import { localDateTime, reportFileName, reportTables, Table } from './tables';
 

@@ -1,6 +1,6 @@
 import { dashboardReport } from '../dashboard';
-import { context, local, people } from '../testing/scenario';
-import { district2023, UNITS } from './district-2023.story';
+import { context, local, people } from '@inspectorate/reports-testing/scenario';
+import { district2023, UNITS } from '@inspectorate/reports-testing/district-2023.story';
 
 /**
  * "What did we know on …?": the same dashboard computed from the events that had occurred by

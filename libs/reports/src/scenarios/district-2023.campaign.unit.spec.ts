@@ -1,6 +1,6 @@
 import { campaignReport } from '../campaign';
-import { context, local, people } from '../testing/scenario';
-import { district2023, LEGAL_BASIS, U, UNITS } from './district-2023.story';
+import { context, local, people } from '@inspectorate/reports-testing/scenario';
+import { district2023, LEGAL_BASIS, U, UNITS } from '@inspectorate/reports-testing/district-2023.story';
 
 /** Campaign 1 of the district story, reported to the chairman as of 8/9/2023, narrative included. */
 describe('scenario: the district’s 2023 campaign report', () => {

@@ -1,10 +1,10 @@
 import { dashboardReport } from '../dashboard';
-import { context, local, people } from '../testing/scenario';
-import { district2023, U, UNITS } from './district-2023.story';
+import { context, local, people } from '@inspectorate/reports-testing/scenario';
+import { district2023, U, UNITS } from '@inspectorate/reports-testing/district-2023.story';
 
 /**
  * The chairman's dashboard for 2023 as of 8 September 2023 (end of day), every number computed
- * by hand from the story (see district-2023.story.ts).
+ * by hand from the story (see libs/reports/testing/district-2023.story.ts).
  */
 describe('scenario: the district in 2023, the chairman’s dashboard as of 8/9', () => {
   const { world, inspections: i, actions, findings } = district2023();

@@ -3,8 +3,8 @@ import { campaignReport } from '../campaign';
 import { dashboardReport } from '../dashboard';
 import { overdueReport } from '../overdue';
 import { unitScorecardReport } from '../unit-scorecard';
-import { context, local, people } from '../testing/scenario';
-import { district2023, U, UNITS } from './district-2023.story';
+import { context, local, people } from '@inspectorate/reports-testing/scenario';
+import { district2023, U, UNITS } from '@inspectorate/reports-testing/district-2023.story';
 
 /**
  * The same district, seen by each kind of person. Unannounced means secret: a planned inspection

@@ -1,6 +1,6 @@
 import { dashboardReport } from '../dashboard';
 import { overdueReport } from '../overdue';
-import { context, local, people, ReportWorld } from '../testing/scenario';
+import { context, local, people, ReportWorld } from '@inspectorate/reports-testing/scenario';
 
 /**
  * "Overdue" means a deadline strictly before `asOf` with the thing not done. One unit's action is

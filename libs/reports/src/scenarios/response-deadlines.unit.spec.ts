@@ -1,5 +1,5 @@
 import { dashboardReport } from '../dashboard';
-import { context, local, people, ReportWorld } from '../testing/scenario';
+import { context, local, people, ReportWorld } from '@inspectorate/reports-testing/scenario';
 
 /**
  * Which responses were due, and which came on time. Six units, each approved on Monday 6 March

@@ -1,5 +1,5 @@
 import { unitScorecardReport } from '../unit-scorecard';
-import { context, local, people, ReportWorld } from '../testing/scenario';
+import { context, local, people, ReportWorld } from '@inspectorate/reports-testing/scenario';
 
 /**
  * Is Bình Khánh getting better? Inspected in 2023 (rated poor; answered late, an action rejected

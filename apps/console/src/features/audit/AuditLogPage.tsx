@@ -32,10 +32,11 @@ const KIND_ORDER = {
   unit_changed: 10,
   unit_deactivated: 11,
   unit_reactivated: 12,
-  import_applied: 13,
-  report_exported: 14,
-  conclusion_pdf_downloaded: 15,
-  planned_window_read: 16,
+  checklist_published: 13,
+  import_applied: 14,
+  report_exported: 15,
+  conclusion_pdf_downloaded: 16,
+  planned_window_read: 17,
 } satisfies Record<AuditKind, number>;
 const KINDS = Object.keys(KIND_ORDER) as AuditKind[];
 const PAGE = 50;

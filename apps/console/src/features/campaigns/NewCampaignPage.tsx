@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDraft } from '../../session/drafts';
@@ -7,6 +8,7 @@ import { ErrorMessage } from '../../ui/feedback';
 import { Field } from '../../ui/Field';
 import { fieldErrors } from '../../ui/forms';
 import { usePageTitle } from '../../ui/use-page-title';
+import { checklistKeys, listTemplates } from '../checklists/api';
 import { usePeople, useUnits } from '../shared/directory';
 import { campaignKeys, createCampaign, deadlineSpec, type NewCampaign } from './api';
 
@@ -20,6 +22,8 @@ interface Draft {
   inspectorIds: string[];
   targets: { unitId: string; windowStart: string; windowEnd: string }[];
   policy: Record<(typeof DEADLINES)[number], string>;
+  /** '' until the lead picks one: the newest is sent. */
+  checklistVersion: string;
 }
 
 export default function NewCampaignPage() {
@@ -38,7 +42,11 @@ export default function NewCampaignPage() {
     inspectorIds: [],
     targets: [{ unitId: '', windowStart: '', windowEnd: '' }],
     policy: { conclusionDeadline: '', responseDeadline: '', remediationMaxDeadline: '', verificationDeadline: '' },
+    checklistVersion: '',
   });
+  const templates = useQuery({ queryKey: checklistKeys.templates, queryFn: listTemplates });
+  const versions = (templates.data ?? []).flatMap((template) => template.versions);
+  const checklistVersion = draft.checklistVersion || versions.find((version) => version.newest)?.version || '';
   const create = useCommand((body: NewCampaign, key: string) => createCampaign(body, key), {
     invalidate: [[...campaignKeys.all]],
     onSuccess: (campaign) => {
@@ -60,6 +68,7 @@ export default function NewCampaignPage() {
       leadInspectorId: draft.leadInspectorId,
       inspectorIds: draft.inspectorIds,
       targets: draft.targets,
+      ...(checklistVersion ? { checklistVersion } : {}),
       // The OpenAPI document types the policy as a free object (the domain validates it and names the wrong field).
       ...(Object.keys(policy).length > 0 ? { policy: policy as NewCampaign['policy'] } : {}),
     });
@@ -85,6 +94,19 @@ export default function NewCampaignPage() {
           </Field>
           <Field label={t('form.legalBasis')} error={error('legalBasis')}>
             {(props) => <textarea {...props} value={draft.legalBasis} onChange={(event) => update({ legalBasis: event.target.value })} />}
+          </Field>
+        </div>
+        <div className="panel">
+          <Field label={t('form.checklist')} hint={t('form.checklistHint')} error={error('checklistVersion')}>
+            {(props) => (
+              <select {...props} value={checklistVersion} onChange={(event) => update({ checklistVersion: event.target.value })}>
+                {versions.map((version) => (
+                  <option key={version.version} value={version.version}>
+                    {version.newest ? t('form.checklistNewest', { version: version.version, title: version.title }) : t('form.checklistOption', { version: version.version, title: version.title })}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
         </div>
         <fieldset>

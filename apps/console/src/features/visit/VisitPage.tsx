@@ -13,7 +13,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { commands, getInspection, inspectionKeys, uploadAttachment, type RecordFinding } from '../inspections/api';
 import { EvidenceList } from '../inspections/sections/Findings';
 import { useInspectionCommand } from '../inspections/use-inspection-command';
-import { criteriaOf, criterionName } from '../shared/checklist';
+import { useChecklist } from '../shared/checklist';
 import { useNames } from '../shared/directory';
 
 const SEVERITIES = ['minor', 'major', 'critical'] as const;
@@ -21,6 +21,7 @@ type Severity = (typeof SEVERITIES)[number];
 
 /** One finding after another: the form empties after each and the cursor goes back to the criterion. */
 function RecordFindingForm({ inspection }: { inspection: Inspection }) {
+  const { name: criterionName, criteria, loading } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('visit');
   const [draft, setDraft, clear] = useDraft('record-finding', { criterionCode: '', severity: 'minor' as Severity, description: '' });
   const [files, setFiles] = useState<File[]>([]);
@@ -50,6 +51,8 @@ function RecordFindingForm({ inspection }: { inspection: Inspection }) {
     },
   );
   const errors = fieldErrors(command.error);
+  // The criteria come from the campaign's stored version; the form waits for them.
+  if (loading) return <Loading />;
   return (
     <form
       className="panel"
@@ -66,9 +69,9 @@ function RecordFindingForm({ inspection }: { inspection: Inspection }) {
         {(props) => (
           <select {...props} ref={criterionRef} value={draft.criterionCode} onChange={(event) => setDraft({ ...draft, criterionCode: event.target.value })}>
             <option value="">{t('chooseCriterion')}</option>
-            {criteriaOf(inspection.checklistVersion).map((criterion) => (
+            {criteria.map((criterion) => (
               <option key={criterion.code} value={criterion.code}>
-                {criterionName(inspection.checklistVersion, criterion.code, i18n.language)}
+                {criterionName(criterion.code, i18n.language)}
               </option>
             ))}
           </select>
@@ -103,6 +106,7 @@ function RecordFindingForm({ inspection }: { inspection: Inspection }) {
 }
 
 function OwnFinding({ inspection, finding }: { inspection: Inspection; finding: Finding }) {
+  const { name: criterionName } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('visit');
   const user = useUser();
   const [editing, setEditing] = useState(false);
@@ -115,7 +119,7 @@ function OwnFinding({ inspection, finding }: { inspection: Inspection; finding: 
   const withdraw = useInspectionCommand(inspection.id, (reason: string, key: string) => commands.withdrawFinding(inspection.id, finding.id, reason, key));
   const mine = finding.authorId === user.id;
   const mayWithdraw = mine || inspection.team.leadInspectorId === user.id;
-  const name = criterionName(inspection.checklistVersion, finding.criterionCode, i18n.language);
+  const name = criterionName(finding.criterionCode, i18n.language);
   return (
     <li className="card">
       <h3>{name}</h3>

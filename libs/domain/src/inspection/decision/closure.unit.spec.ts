@@ -1,7 +1,7 @@
 /** The closure policy: an inspection closes by itself once nothing is left to do. */
-import { actionFor, given } from '../../testing/decider-spec';
-import { people } from '../../testing/fixtures';
-import { closedStory, remediatingStory } from '../../testing/inspection-stories';
+import { actionFor, given } from '@inspectorate/domain-testing/decider-spec';
+import { people } from '@inspectorate/domain-testing/fixtures';
+import { closedStory, remediatingStory } from '@inspectorate/domain-testing/inspection-stories';
 
 describe('closure', () => {
   it('verifying the last open action closes the inspection', () => {

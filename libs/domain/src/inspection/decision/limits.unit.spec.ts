@@ -4,9 +4,9 @@
  * pass a cap is refused with a 409 that names the cap, and nothing is decided.
  */
 import { InspectionEvent } from '../events';
-import { actionFor, given, InspectionStory } from '../../testing/decider-spec';
-import { people, T } from '../../testing/fixtures';
-import { awaitingApprovalStory, conclusionCommand, inProgressStory, remediatingStory } from '../../testing/inspection-stories';
+import { actionFor, given, InspectionStory } from '@inspectorate/domain-testing/decider-spec';
+import { people, T } from '@inspectorate/domain-testing/fixtures';
+import { awaitingApprovalStory, conclusionCommand, inProgressStory, remediatingStory } from '@inspectorate/domain-testing/inspection-stories';
 import { LIMITS } from '../../shared/limits';
 
 /** `n` findings recorded by inspector An, straight into the story (the decider is tested on the next one). */

@@ -1,9 +1,9 @@
 /** Who may send each command: the right it takes, and the 403 that names it. */
 import { InspectionCommand } from '../commands';
 import { InspectionState } from '../state';
-import { actionFor, given, InspectionStory, later, openCase, When } from '../../testing/decider-spec';
-import { PERSON_LABELS, PersonName, people, T } from '../../testing/fixtures';
-import { awaitingApprovalStory, awaitingResponseStory, conclusionCommand, draftingStory, inProgressStory, planCommand, plannedStory, remediatingStory, responseItems, withPendingExtension } from '../../testing/inspection-stories';
+import { actionFor, given, InspectionStory, later, openCase, When } from '@inspectorate/domain-testing/decider-spec';
+import { PERSON_LABELS, PersonName, people, T } from '@inspectorate/domain-testing/fixtures';
+import { awaitingApprovalStory, awaitingResponseStory, conclusionCommand, draftingStory, inProgressStory, planCommand, plannedStory, remediatingStory, responseItems, withPendingExtension } from '@inspectorate/domain-testing/inspection-stories';
 
 const EVERYONE = Object.keys(people) as PersonName[];
 

@@ -1,9 +1,9 @@
 /** The transition table of domain.md, cell by cell: every command in every status. */
 import { InspectionCommand } from '../commands';
 import { INSPECTION_STATUSES } from '../model';
-import { describeExpectation, expectationFor, MATRIX } from '../../testing/command-matrix';
-import { given, later } from '../../testing/decider-spec';
-import { REPRESENTATIVE_STORIES } from '../../testing/inspection-stories';
+import { describeExpectation, expectationFor, MATRIX } from '@inspectorate/domain-testing/command-matrix';
+import { given, later } from '@inspectorate/domain-testing/decider-spec';
+import { REPRESENTATIVE_STORIES } from '@inspectorate/domain-testing/inspection-stories';
 
 describe('every inspection command in every status (the transition table)', () => {
   it('covers every command type of the decider', () => {

@@ -6,7 +6,7 @@
 import { Evidence, FindingContent, SEVERITIES, VisitWindow } from '../model';
 import { FindingState, InspectionState } from '../state';
 import { deadlineAfter, WorkingCalendar } from '../../calendar';
-import { findCriterion } from '../../checklist/templates';
+import { criterionCodesOf } from '../../checklist/templates';
 import { LIMITS } from '../../shared/limits';
 import { FieldError, invalid, isRejection, Rejection } from '../../shared/rejection';
 import { isStorableText } from '../../shared/text';
@@ -59,7 +59,7 @@ export function validateDueDate(input: string, field: string, now: Date, s: Insp
 
 export function validateFindingContent(s: InspectionState, content: FindingContent): FindingContent | Rejection {
   const errors: FieldError[] = [];
-  if (typeof content.criterionCode !== 'string' || !findCriterion(s.checklistVersion, content.criterionCode)) {
+  if (typeof content.criterionCode !== 'string' || !criterionCodesOf(s)?.includes(content.criterionCode)) {
     errors.push({ field: 'criterionCode', message: `must be a criterion of checklist ${s.checklistVersion}` });
   }
   if (!SEVERITIES.includes(content.severity)) errors.push({ field: 'severity', message: `must be one of ${SEVERITIES.join(', ')}` });

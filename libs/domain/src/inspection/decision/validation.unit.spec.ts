@@ -1,7 +1,7 @@
 /** Content the decider refuses whatever the edge checked: text the event log could not store. */
-import { given } from '../../testing/decider-spec';
-import { people } from '../../testing/fixtures';
-import { inProgressStory } from '../../testing/inspection-stories';
+import { given } from '@inspectorate/domain-testing/decider-spec';
+import { people } from '@inspectorate/domain-testing/fixtures';
+import { inProgressStory } from '@inspectorate/domain-testing/inspection-stories';
 
 describe('text that the event log could not store', () => {
   it.each([

@@ -7,12 +7,13 @@ import { ErrorMessage, useErrorText } from '../../../ui/feedback';
 import { Field } from '../../../ui/Field';
 import { fieldErrors } from '../../../ui/forms';
 import { TextCommand } from '../../../ui/TextCommand';
-import { criterionName } from '../../shared/checklist';
+import { useChecklist } from '../../shared/checklist';
 import { useNames } from '../../shared/directory';
 import { commands, openProtectedFile, type SubmitConclusion } from '../api';
 import { useInspectionCommand } from '../use-inspection-command';
 
 export function ConclusionView({ inspection }: { inspection: Inspection }) {
+  const { name: criterionName } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('inspections');
   const names = useNames();
   const errorText = useErrorText();
@@ -41,7 +42,7 @@ export function ConclusionView({ inspection }: { inspection: Inspection }) {
                   const finding = inspection.findings.find((item) => item.id === action.findingId);
                   return (
                     <li key={action.findingId}>
-                      {finding ? `${criterionName(inspection.checklistVersion, finding.criterionCode, i18n.language)}: ` : ''}
+                      {finding ? `${criterionName(finding.criterionCode, i18n.language)}: ` : ''}
                       {action.requirement} — {t('conclusion.dueDate')}: {formatDate(action.dueDate)}
                     </li>
                   );
@@ -90,6 +91,7 @@ interface ConclusionDraft {
 
 /** The lead's draft: summary, rating, and per finding whether an action is required, what and by when. */
 export function ConclusionForm({ inspection }: { inspection: Inspection }) {
+  const { name: criterionName } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('inspections');
   const previous = inspection.conclusion;
   const openFindings = inspection.findings.filter((finding) => finding.status === 'open');
@@ -141,7 +143,7 @@ export function ConclusionForm({ inspection }: { inspection: Inspection }) {
         </Field>
         {openFindings.map((finding) => {
           const index = chosen.indexOf(finding);
-          const name = criterionName(inspection.checklistVersion, finding.criterionCode, i18n.language);
+          const name = criterionName(finding.criterionCode, i18n.language);
           const action = draft.actions[finding.id] ?? { needed: false, requirement: '', dueDate: '' };
           return (
             <fieldset key={finding.id}>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding, Inspection } from '../../../api/types';
 import { formatDateTime } from '../../../i18n/format';
 import { useErrorText } from '../../../ui/feedback';
-import { criterionName } from '../../shared/checklist';
+import { useChecklist } from '../../shared/checklist';
 import { useNames } from '../../shared/directory';
 import { openProtectedFile } from '../api';
 
@@ -34,11 +34,12 @@ export function EvidenceList({ evidence }: { evidence: Finding['evidence'] }) {
 }
 
 export function FindingSummary({ inspection, finding }: { inspection: Inspection; finding: Finding }) {
+  const { name: criterionName } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('inspections');
   const names = useNames();
   return (
     <>
-      <h3>{criterionName(inspection.checklistVersion, finding.criterionCode, i18n.language)}</h3>
+      <h3>{criterionName(finding.criterionCode, i18n.language)}</h3>
       <p>
         <strong>{t('findings.severity')}:</strong> {t(`common:severity.${finding.severity}`)}
       </p>

@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../../ui/feedback';
 import { Field } from '../../../ui/Field';
 import { fieldErrors } from '../../../ui/forms';
 import { TextCommand } from '../../../ui/TextCommand';
-import { criterionName } from '../../shared/checklist';
+import { useChecklist } from '../../shared/checklist';
 import { commands, uploadAttachment } from '../api';
 import { useInspectionCommand } from '../use-inspection-command';
 import { EvidenceList } from './Findings';
@@ -54,6 +54,7 @@ export function ExtensionSection({ inspection }: { inspection: Inspection }) {
 }
 
 export function DisputesSection({ inspection }: { inspection: Inspection }) {
+  const { name: criterionName } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('inspections');
   const user = useUser();
   const pending = inspection.findings.filter((finding) => finding.dispute?.status === 'pending');
@@ -66,7 +67,7 @@ export function DisputesSection({ inspection }: { inspection: Inspection }) {
       <h2 id="disputes-title">{t('disputes.title')}</h2>
       {pending.map((finding) => (
         <div key={finding.id} className="dispute">
-          <h3>{criterionName(inspection.checklistVersion, finding.criterionCode, i18n.language)}</h3>
+          <h3>{criterionName(finding.criterionCode, i18n.language)}</h3>
           <p>{t('findings.dispute', { explanation: finding.dispute?.explanation ?? '' })}</p>
           <TextCommand
             formId={`dispute-${finding.id}`}
@@ -127,6 +128,7 @@ function VerifyForm({ inspection, action }: { inspection: Inspection; action: Co
 }
 
 export function RemediationSection({ inspection }: { inspection: Inspection }) {
+  const { name: criterionName } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('inspections');
   const user = useUser();
   if (inspection.actions.length === 0) return null;
@@ -142,7 +144,7 @@ export function RemediationSection({ inspection }: { inspection: Inspection }) {
           const last = action.reports[action.reports.length - 1];
           return (
             <li key={action.id} className={action.overdue ? 'card overdue' : 'card'}>
-              <h3>{finding ? criterionName(inspection.checklistVersion, finding.criterionCode, i18n.language) : action.findingId}</h3>
+              <h3>{finding ? criterionName(finding.criterionCode, i18n.language) : action.findingId}</h3>
               <p>{action.requirement}</p>
               <p>{t('remediation.owner', { owner: action.owner })}</p>
               <p>

@@ -5,11 +5,12 @@ import { useDraft } from '../../../session/drafts';
 import { ErrorMessage } from '../../../ui/feedback';
 import { Field } from '../../../ui/Field';
 import { fieldErrors } from '../../../ui/forms';
-import { criterionName } from '../../shared/checklist';
+import { useChecklist } from '../../shared/checklist';
 import { commands, type ResponseItem } from '../api';
 import { useInspectionCommand } from '../use-inspection-command';
 
 export function ResponseView({ inspection }: { inspection: Inspection }) {
+  const { name: criterionName } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('inspections');
   const response = inspection.response;
   if (!response) return null;
@@ -25,7 +26,7 @@ export function ResponseView({ inspection }: { inspection: Inspection }) {
           const finding = inspection.findings.find((candidate) => candidate.id === item.findingId);
           return (
             <li key={item.findingId}>
-              <strong>{finding ? criterionName(inspection.checklistVersion, finding.criterionCode, i18n.language) : item.findingId}</strong>:{' '}
+              <strong>{finding ? criterionName(finding.criterionCode, i18n.language) : item.findingId}</strong>:{' '}
               {t(item.position === 'accepted' ? 'actions.accept' : 'actions.dispute')}
               {item.explanation ? ` — ${item.explanation}` : ''}
               {item.plan ? ` — ${item.plan.owner}, ${formatDate(item.plan.dueDate)}` : ''}
@@ -41,6 +42,7 @@ type ItemDraft = { position: 'accepted' | 'disputed' | ''; explanation: string; 
 
 /** The unit head's answer to each finding of the approved conclusion: accept with a plan, or dispute with an explanation. */
 export function ResponseForm({ inspection }: { inspection: Inspection }) {
+  const { name: criterionName } = useChecklist(inspection.checklistVersion);
   const { t, i18n } = useTranslation('inspections');
   const findings = inspection.findings.filter((finding) => finding.status === 'open');
   const required = (findingId: string) => inspection.conclusion?.actions.find((action) => action.findingId === findingId);
@@ -80,7 +82,7 @@ export function ResponseForm({ inspection }: { inspection: Inspection }) {
           const item = draft[finding.id] ?? { position: '', explanation: '', owner: '', dueDate: '' };
           const index = items.indexOf(finding);
           const action = required(finding.id);
-          const name = criterionName(inspection.checklistVersion, finding.criterionCode, i18n.language);
+          const name = criterionName(finding.criterionCode, i18n.language);
           return (
             <fieldset key={finding.id}>
               <legend>{t('response.position', { criterion: name })}</legend>

@@ -1,8 +1,8 @@
 /** Commands of any phase: cancellation, accountability cases, and the timers' commands. */
-import { reminderCommand } from '../../../testing/command-matrix';
-import { given, openCase } from '../../../testing/decider-spec';
-import { endOfDay, people, system, T } from '../../../testing/fixtures';
-import { awaitingResponseStory, cancelledStory, conclusionCommand, draftingStory, plannedStory, remediatingStory } from '../../../testing/inspection-stories';
+import { reminderCommand } from '@inspectorate/domain-testing/command-matrix';
+import { given, openCase } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, people, system, T } from '@inspectorate/domain-testing/fixtures';
+import { awaitingResponseStory, cancelledStory, conclusionCommand, draftingStory, plannedStory, remediatingStory } from '@inspectorate/domain-testing/inspection-stories';
 
 describe('cancellation', () => {
   it.each([

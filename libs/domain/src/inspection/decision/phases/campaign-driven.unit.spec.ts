@@ -1,9 +1,9 @@
 /** Changes a campaign makes to its inspections: the team follows, a cancellation comes with its reason. */
-import { given } from '../../../testing/decider-spec';
+import { given } from '@inspectorate/domain-testing/decider-spec';
 import { notificationsFor } from '../../notifications';
 import { canSeeInspection } from '../../visibility';
-import { people, system, TEAM } from '../../../testing/fixtures';
-import { cancelledStory, inProgressStory, plannedStory, remediatingStory } from '../../../testing/inspection-stories';
+import { people, system, TEAM } from '@inspectorate/domain-testing/fixtures';
+import { cancelledStory, inProgressStory, plannedStory, remediatingStory } from '@inspectorate/domain-testing/inspection-stories';
 
 const NEW_TEAM = { leadInspectorId: people.otherLead.userId, inspectorIds: [people.inspectorAn.userId] };
 

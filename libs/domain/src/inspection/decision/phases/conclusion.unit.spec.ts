@@ -1,8 +1,8 @@
 /** The conclusion: drafting, dissent, return, and an approval bound to its content. */
 import { pendingContentHash } from '../../approval';
-import { given } from '../../../testing/decider-spec';
-import { endOfDay, people, QUICK_POLICY, T } from '../../../testing/fixtures';
-import { awaitingApprovalStory, conclusionCommand, draftingStory } from '../../../testing/inspection-stories';
+import { given } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, people, QUICK_POLICY, T } from '@inspectorate/domain-testing/fixtures';
+import { awaitingApprovalStory, conclusionCommand, draftingStory } from '@inspectorate/domain-testing/inspection-stories';
 
 describe('the conclusion', () => {
   it('is submitted with each required action resolved to its due instant', () => {

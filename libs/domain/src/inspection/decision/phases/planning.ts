@@ -3,7 +3,8 @@ import { HandlerTable } from '../context';
 import { requireLead } from '../permissions';
 import { requireStatus } from '../preconditions';
 import { resolveWindow } from '../validation';
-import { findChecklist } from '../../../checklist/templates';
+import { criterionCodesOf } from '../../../checklist/templates';
+import { criterionCodesProblems } from '../../../checklist/validation';
 import { isUser } from '../../../shared/actor';
 import { conflict, forbidden, invalid, isRejection } from '../../../shared/rejection';
 import { iso } from '../../../shared/time';
@@ -12,7 +13,10 @@ export const planningHandlers: Pick<HandlerTable, 'PlanInspection' | 'Reschedule
   PlanInspection: ({ state, command, actor, now }) => {
     if (isUser(actor) && actor.role !== 'lead_inspector') return forbidden('Only a lead inspector may plan an inspection.');
     if (state) return conflict(`Inspection ${command.inspectionId} already exists (it is ${state.status}).`);
-    if (!findChecklist(command.checklistVersion)) return invalid(`Unknown checklist version ${command.checklistVersion}.`);
+    if (command.criterionCodes !== undefined) {
+      const problems = criterionCodesProblems(command.criterionCodes);
+      if (problems.length > 0) return invalid('The checklist of the inspection is not valid.', problems);
+    } else if (!criterionCodesOf(command)) return invalid(`Unknown checklist version ${command.checklistVersion}.`);
     const window = resolveWindow(command.windowStart, command.windowEnd, now);
     if (isRejection(window)) return window;
     return [
@@ -26,6 +30,7 @@ export const planningHandlers: Pick<HandlerTable, 'PlanInspection' | 'Reschedule
           team: command.team,
           policy: command.policy,
           checklistVersion: command.checklistVersion,
+          ...(command.criterionCodes ? { criterionCodes: [...command.criterionCodes] } : {}),
           window,
           ...(command.followUpOf ? { followUpOf: command.followUpOf } : {}),
         },

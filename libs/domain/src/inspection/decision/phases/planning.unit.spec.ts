@@ -1,7 +1,7 @@
 /** Before the visit: planning, the visit window, rescheduling and a missed window. */
-import { given, InspectionStory } from '../../../testing/decider-spec';
-import { endOfDay, localTime, people, system, T } from '../../../testing/fixtures';
-import { inProgressStory, planCommand, plannedStory } from '../../../testing/inspection-stories';
+import { given, InspectionStory } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, localTime, people, system, T } from '@inspectorate/domain-testing/fixtures';
+import { inProgressStory, planCommand, plannedStory } from '@inspectorate/domain-testing/inspection-stories';
 
 describe('planning and the visit window', () => {
   it('plans with the window resolved to instants in Ho Chi Minh City', () => {
@@ -28,6 +28,21 @@ describe('planning and the visit window', () => {
     given(InspectionStory.empty())
       .when(people.lead, { ...planCommand(), checklistVersion: 'demo-1999' }, T.planned)
       .thenRejected('invalid', /checklist/);
+  });
+
+  it('with the codes of a stored version, findings may cite only those codes (any format), and a follow-up keeps them', () => {
+    const planned = InspectionStory.empty().run(people.lead, { ...planCommand(), checklistVersion: 'cong-vu-2025.2', criterionCodes: ['1.1', 'Điều 2'] }, T.planned);
+    expect(planned.state.criterionCodes).toEqual(['1.1', 'Điều 2']);
+    const visiting = planned.run(people.lead, { type: 'StartVisit' }, T.visitStarted);
+    const finding = { type: 'RecordFinding', findingId: 'f-9', severity: 'minor', description: 'Đi trễ.' } as const;
+    given(visiting).when(people.inspectorAn, { ...finding, criterionCode: 'Điều 2' }, '2026-03-10 09:00').thenEvent('FindingRecorded');
+    given(visiting).when(people.inspectorAn, { ...finding, criterionCode: 'KL-01' }, '2026-03-10 09:00').thenInvalid('criterionCode');
+  });
+
+  it('refuses codes that are not a list of distinct short texts', () => {
+    given(InspectionStory.empty())
+      .when(people.lead, { ...planCommand(), checklistVersion: 'cong-vu-2025.2', criterionCodes: ['A', 'A'] }, T.planned)
+      .thenInvalid('criterionCodes');
   });
 
   it('planning twice names the status the inspection already has', () => {

@@ -1,8 +1,8 @@
 /** Remediation: disputes, corrective actions and follow-ups. */
 import { UPHELD_ACTION_OWNER } from '../../decide';
-import { actionFor, findingById, given } from '../../../testing/decider-spec';
-import { endOfDay, people, system, T } from '../../../testing/fixtures';
-import { acceptItem, closedStory, conclusionCommand, disputeItem, draftingStory, remediatingStory } from '../../../testing/inspection-stories';
+import { actionFor, findingById, given } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, people, system, T } from '@inspectorate/domain-testing/fixtures';
+import { acceptItem, closedStory, conclusionCommand, disputeItem, draftingStory, remediatingStory } from '@inspectorate/domain-testing/inspection-stories';
 
 describe('disputes', () => {
   it('upheld: the unit must remedy it by the due date of the conclusion', () => {

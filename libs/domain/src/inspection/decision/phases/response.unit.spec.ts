@@ -1,7 +1,7 @@
 /** The unit's response and extensions of its deadline. */
-import { findingById, given, When } from '../../../testing/decider-spec';
-import { endOfDay, people, system, T } from '../../../testing/fixtures';
-import { acceptItem, awaitingResponseStory, disputeItem, responseItems, withPendingExtension } from '../../../testing/inspection-stories';
+import { findingById, given, When } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, people, system, T } from '@inspectorate/domain-testing/fixtures';
+import { acceptItem, awaitingResponseStory, disputeItem, responseItems, withPendingExtension } from '@inspectorate/domain-testing/inspection-stories';
 
 describe("the unit's response", () => {
   const respond = (items: ReturnType<typeof responseItems>, at: When = T.responded) =>

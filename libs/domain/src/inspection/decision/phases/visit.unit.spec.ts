@@ -1,8 +1,8 @@
 /** During the visit: findings recorded, amended and withdrawn; ending the visit. */
 import { InspectionCommand } from '../../commands';
-import { findingById, given } from '../../../testing/decider-spec';
-import { endOfDay, localTime, minutesAfter, people, QUICK_POLICY, T } from '../../../testing/fixtures';
-import { draftingStory, FINDINGS, inProgressStory } from '../../../testing/inspection-stories';
+import { findingById, given } from '@inspectorate/domain-testing/decider-spec';
+import { endOfDay, localTime, minutesAfter, people, QUICK_POLICY, T } from '@inspectorate/domain-testing/fixtures';
+import { draftingStory, FINDINGS, inProgressStory } from '@inspectorate/domain-testing/inspection-stories';
 
 describe('findings during the visit', () => {
   it('records a finding with its author and cleaned content', () => {

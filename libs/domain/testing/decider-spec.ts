@@ -7,16 +7,16 @@
  *     .thenEvents('ResponseSubmitted', 'CorrectiveActionPlanned');
  */
 import { localTime, T } from './fixtures';
-import { InspectionCommand } from '../inspection/commands';
-import { decide, Decision, DecisionContext } from '../inspection/decide';
-import { InspectionEvent, InspectionEventOf, InspectionEventType } from '../inspection/events';
-import { evolve } from '../inspection/evolve';
-import { InspectionStatus } from '../inspection/model';
-import { ActionState, AccountabilityCaseState, FindingState, InspectionState } from '../inspection/state';
-import { WorkingCalendar } from '../calendar';
-import { Actor, describeActor } from '../shared/actor';
-import { Stamped } from '../shared/envelope';
-import { FieldError, isRejection, Rejection, RejectionCode } from '../shared/rejection';
+import { InspectionCommand } from '../src/inspection/commands';
+import { decide, Decision, DecisionContext } from '../src/inspection/decide';
+import { InspectionEvent, InspectionEventOf, InspectionEventType } from '../src/inspection/events';
+import { evolve } from '../src/inspection/evolve';
+import { InspectionStatus } from '../src/inspection/model';
+import { ActionState, AccountabilityCaseState, FindingState, InspectionState } from '../src/inspection/state';
+import { WorkingCalendar } from '../src/calendar';
+import { Actor, describeActor } from '../src/shared/actor';
+import { Stamped } from '../src/shared/envelope';
+import { FieldError, isRejection, Rejection, RejectionCode } from '../src/shared/rejection';
 
 export type When = string | Date;
 

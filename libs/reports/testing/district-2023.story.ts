@@ -13,8 +13,8 @@
  * Deadlines follow the 2023 calendar (1/9 and 4/9 were days off): a3's conclusion, 15 working
  * days after 10/8, is due 31/8; a4's response, 10 working days after 18/8, is due 5/9.
  */
-import { UnitDirectory } from '../input';
-import { OTHER_TEAM, ReportWorld } from '../testing/scenario';
+import { UnitDirectory } from '../src/input';
+import { OTHER_TEAM, ReportWorld } from './scenario';
 
 export const U = { bk: 'unit-bk', pnv: 'unit-pnv', ct: 'unit-ct', lh: 'unit-lh', rph: 'unit-rph' } as const;
 

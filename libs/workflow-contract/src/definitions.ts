@@ -1,15 +1,12 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { CampaignCommand, CampaignState, InspectionCommand, InspectionOrder, InspectionState, InspectionStatus } from '@inspectorate/domain';
+import type { CampaignCommand, CampaignState, InspectionCommand, InspectionOrder, InspectionState, InspectionStatus } from '@inspectorate/domain';
+import type { CommandEnvelope } from './command-envelope';
 
 /**
- * The messages the API (and the seeder) exchange with the workflows. Shared by client and
- * workflow code, so both sides agree on names and shapes at compile time. The command envelope
- * is a type of libs/temporal (clients build it there); imported as a type only, so nothing of
- * that library reaches the workflow bundle.
+ * The messages the API, the seeder and the bench exchange with the workflows. Shared by client and
+ * workflow code, so both sides agree on names and shapes at compile time. `define*` only names a
+ * message; nothing here runs at import, so workflow code and clients can both import it.
  */
-import type { CommandEnvelope } from '@inspectorate/temporal/command-envelope';
-export type { CommandEnvelope, EnvelopeAddress } from '@inspectorate/temporal/command-envelope';
-
 export interface CommandResult {
   /** The stream's version after the command: the read model has it once the update returns. */
   readonly version: number;
@@ -22,8 +19,20 @@ export const campaignCommandUpdate = defineUpdate<CommandResult, [CommandEnvelop
 /** Ends back-fill: from now on the workflow keeps time by its own clock and its timers run. */
 export const endBackfillUpdate = defineUpdate<{ version: number }, []>('endBackfill');
 
-export const inspectionStateQuery = defineQuery<{ state: InspectionState; version: number; backfill: boolean }>('inspectionState');
-export const campaignStateQuery = defineQuery<{ state?: CampaignState; version: number; backfill: boolean }>('campaignState');
+export interface InspectionStateView {
+  readonly state: InspectionState;
+  readonly version: number;
+  readonly backfill: boolean;
+}
+export interface CampaignStateView {
+  /** Undefined until the campaign is created (a workflow whose creation was refused stays empty). */
+  readonly state?: CampaignState;
+  readonly version: number;
+  readonly backfill: boolean;
+}
+
+export const inspectionStateQuery = defineQuery<InspectionStateView>('inspectionState');
+export const campaignStateQuery = defineQuery<CampaignStateView>('campaignState');
 
 /** From an inspection workflow to its campaign's: a status changed (the campaign may complete). */
 export const inspectionStatusSignal =

@@ -9,11 +9,13 @@
  */
 import {
   CampaignEvent,
-  CURRENT_CHECKLIST_VERSION,
+  DEMO_CHECKLIST_2023,
   decide,
   evolve,
+  DomainEvent,
   InspectionCommand,
   InspectionEvent,
+  isInspectionEvent,
   InspectionState,
   isRejection,
   Policy,
@@ -28,8 +30,8 @@ import {
   UserActor,
   Actor,
 } from '@inspectorate/domain';
-import { ReportReplay, ReplayScope } from '../replay';
-import { ReportContext, ReportRows, UnitDirectory } from '../input';
+import { ReportReplay, ReplayScope } from '../src/replay';
+import { ReportContext, ReportRows, UnitDirectory } from '../src/input';
 
 /** `2023-08-01 09:00` in Ho Chi Minh City (UTC+07:00). */
 export function local(at: string): Date {
@@ -89,7 +91,7 @@ export class ReportWorld {
         legalBasis: input.legalBasis,
         team: input.team ?? this.team,
         policy: resolvePolicy(),
-        checklistVersion: CURRENT_CHECKLIST_VERSION,
+        checklistVersion: DEMO_CHECKLIST_2023.version,
         targets: [],
       },
     };
@@ -111,7 +113,7 @@ export class ReportWorld {
         year: input.year,
         team,
         policy: input.policy ?? resolvePolicy(),
-        checklistVersion: CURRENT_CHECKLIST_VERSION,
+        checklistVersion: DEMO_CHECKLIST_2023.version,
         windowStart: input.windowStart,
         windowEnd: input.windowEnd,
       },
@@ -244,25 +246,16 @@ export class ReportWorld {
     return decided;
   }
 
-  private append(streamId: string, events: readonly { type: string; data: unknown }[], actor: Actor, now: Date): void {
+  private append(streamId: string, events: readonly DomainEvent[], actor: Actor, now: Date): void {
     let version = this.log.filter((e) => e.streamId === streamId).length;
     for (const event of events) {
       version += 1;
-      const recorded: RecordedEvent = {
-        id: this.nextId('event'),
-        streamId,
-        version,
-        type: event.type,
-        data: event.data,
-        actor,
-        occurredAt: now.toISOString(),
-        metadata: {},
-      };
+      const recorded: RecordedEvent = { id: this.nextId('event'), ...event, streamId, version, actor, occurredAt: now.toISOString(), metadata: {} };
       this.log.push(recorded);
       const stream = streamIds.parse(streamId);
-      if (stream?.kind === 'inspection') {
+      if (stream?.kind === 'inspection' && isInspectionEvent(recorded)) {
         const id = stream.id;
-        this.states.set(id, evolve(this.states.get(id), recorded as unknown as Parameters<typeof evolve>[1]));
+        this.states.set(id, evolve(this.states.get(id), recorded));
       }
     }
   }
@@ -279,5 +272,5 @@ export class ReportWorld {
 }
 
 export function context(asOf: Date, viewer: UserActor, units: UnitDirectory): ReportContext {
-  return { asOf, units, viewer, source: 'replay' };
+  return { asOf, units, viewer, source: 'replay', criteria: new Map([[DEMO_CHECKLIST_2023.version, DEMO_CHECKLIST_2023.criteria]]) };
 }

@@ -1,21 +1,22 @@
 /**
  * Test fixtures for the deciders: the people of one inspection, a fixed clock in
- * Asia/Ho_Chi_Minh and a few policies. Test code only: nothing in production imports this folder.
+ * Asia/Ho_Chi_Minh and a few policies. Test code only, outside src/: a lint rule keeps production
+ * code from importing it (`@inspectorate/domain-testing`).
  *
  * The story runs in spring 2026, well inside the holiday table (Hùng Kings observed on Monday
  * 27 April, then 30 April and 1 May), so working-day deadlines are real ones.
  */
-import { DEFAULT_POLICY, Policy } from '../policy/policy';
-import { SYSTEM, SystemActor, UserActor } from '../shared/actor';
-import { Team } from '../inspection/model';
-import { CURRENT_CHECKLIST_VERSION } from '../checklist/templates';
-import { endOfLocalDay } from '../calendar';
+import { DEFAULT_POLICY, Policy } from '../src/policy/policy';
+import { SYSTEM, SystemActor, UserActor } from '../src/shared/actor';
+import { Team } from '../src/inspection/model';
+import { DEMO_CHECKLIST_2023 } from '../src/checklist/templates';
+import { endOfLocalDay } from '../src/calendar';
 
 export const UNIT_ID = 'unit-ward-3';
 export const OTHER_UNIT_ID = 'unit-ward-7';
 export const CAMPAIGN_ID = 'campaign-2026-1';
 export const INSPECTION_ID = 'inspection-ward-3';
-export const CHECKLIST_VERSION = CURRENT_CHECKLIST_VERSION;
+export const CHECKLIST_VERSION = DEMO_CHECKLIST_2023.version;
 
 const user = (userId: string, role: UserActor['role'], unitId?: string): UserActor =>
   unitId ? { kind: 'user', userId, role, unitId } : { kind: 'user', userId, role };

@@ -9,9 +9,9 @@
  */
 import { CAMPAIGN_ID, CHECKLIST_VERSION, DEFAULT_POLICY, INSPECTION_ID, people, system, T, TEAM, UNIT_ID } from './fixtures';
 import { actionFor, InspectionStory, When } from './decider-spec';
-import { InspectionCommand } from '../inspection/commands';
-import { InspectionStatus, ResponseItem, Severity } from '../inspection/model';
-import { Policy } from '../policy/policy';
+import { InspectionCommand } from '../src/inspection/commands';
+import { InspectionStatus, ResponseItem, Severity } from '../src/inspection/model';
+import { Policy } from '../src/policy/policy';
 
 export interface StoryOptions {
   readonly policy?: Policy;

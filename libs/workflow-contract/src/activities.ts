@@ -1,20 +1,11 @@
-import type { Actor, EventMetadata } from '@inspectorate/domain';
+import type { DomainEvent, EventToAppend } from '@inspectorate/domain';
 
-/** Types only: the implementations live in the worker (apps/worker), which has the database. */
-export interface EventToAppend {
-  readonly id: string;
-  readonly type: string;
-  readonly data: unknown;
-  readonly actor: Actor;
-  readonly occurredAt: string;
-  readonly metadata: EventMetadata;
-}
-
+/** One stream's share of an append: typed events, which the worker hands to the store as they are. */
 export interface StreamAppendRequest {
   readonly streamId: string;
   readonly streamType: 'inspection' | 'campaign';
   readonly expectedVersion: number;
-  readonly events: readonly EventToAppend[];
+  readonly events: readonly EventToAppend<DomainEvent>[];
 }
 
 export interface AppendOutcome {
@@ -22,6 +13,7 @@ export interface AppendOutcome {
   readonly lastPosition: number;
 }
 
+/** Types only: the implementations live in the worker (apps/worker), which has the database. */
 export interface Activities {
   /** Appends to the event log and updates the read model in one transaction; idempotent on retry. */
   appendEvents(appends: readonly StreamAppendRequest[]): Promise<AppendOutcome>;

@@ -2,13 +2,13 @@
  * Every inspection command as one row of the transition table (who sends it, when it makes sense,
  * where the table allows it and what follows), for the table spec and the secrecy spec. Test code only.
  */
-import { InspectionCommand } from '../inspection/commands';
-import { InspectionEventType } from '../inspection/events';
-import { INSPECTION_STATUSES, InspectionStatus } from '../inspection/model';
-import { InspectionState } from '../inspection/state';
-import { dueTimers } from '../inspection/timers';
-import { Actor } from '../shared/actor';
-import { RejectionCode } from '../shared/rejection';
+import { InspectionCommand } from '../src/inspection/commands';
+import { InspectionEventType } from '../src/inspection/events';
+import { INSPECTION_STATUSES, InspectionStatus } from '../src/inspection/model';
+import { InspectionState } from '../src/inspection/state';
+import { dueTimers } from '../src/inspection/timers';
+import { Actor } from '../src/shared/actor';
+import { RejectionCode } from '../src/shared/rejection';
 import { openCase, When } from './decider-spec';
 import { endOfDay, minutesAfter, people, system, T } from './fixtures';
 import { conclusionCommand, planCommand, responseItems } from './inspection-stories';
