@@ -37,6 +37,8 @@ describe('workflow determinism: replaying recorded histories', () => {
     // A follow-up, recorded once its plan became a domain function (its year the window's local
     // one) and with the workflow code from before: both replay, so that change needed no patch.
     expect(committed).toEqual(expect.arrayContaining(['inspection-follow-up.json', 'inspection-follow-up.before-local-year.json']));
+    // Recorded with patch 'campaign-changes': a campaign changed and cancelled, an inspection that followed it.
+    expect(committed).toEqual(expect.arrayContaining(['campaign-changed.json', 'inspection-followed-campaign.json']));
   });
 
   it.each(committed)('replays %s with the current workflow code', async (file) => {
@@ -84,6 +86,17 @@ describe('workflow determinism: replaying recorded histories', () => {
     await scenario.respond(followed.inspectionId, people.headC, [{ findingId: followed.findingId, position: 'accepted' }]);
     await api.expect(201, api.post(people.lead, `/inspections/${followed.inspectionId}/follow-up`, { windowStart: inDays(30), windowEnd: inDays(40) }));
     runs['inspection-follow-up'] = workflowIds.inspection(followed.inspectionId);
+    // Campaign changes (patch 'campaign-changes'): details, team (the running inspection follows),
+    // a planned target removed, then the whole campaign cancelled.
+    const changed = await scenario.campaign({ units: [people.units.a, people.units.b, people.units.c] });
+    const targetOf = (unitId: string) => changed.targets.find((t: { unitId: string }) => t.unitId === unitId).inspectionId as string;
+    await scenario.start(targetOf(people.units.a));
+    await api.expect(200, api.patch(people.lead, `/campaigns/${changed.id}`, { title: 'Kế hoạch đã điều chỉnh' }));
+    await api.expect(200, api.post(people.lead, `/campaigns/${changed.id}/team`, { leadInspectorId: people.lead.id, inspectorIds: [people.inspector1.id] }));
+    await api.expect(200, api.post(people.lead, `/campaigns/${changed.id}/targets/${targetOf(people.units.b)}/remove`, { reason: 'Bỏ khỏi kế hoạch.' }));
+    await api.expect(200, api.post(people.chairman, `/campaigns/${changed.id}/cancel`, { reason: 'Dừng kế hoạch.' }));
+    runs['campaign-changed'] = workflowIds.campaign(changed.id);
+    runs['inspection-followed-campaign'] = workflowIds.inspection(targetOf(people.units.a));
 
     await replayAndKeep(runs);
   });

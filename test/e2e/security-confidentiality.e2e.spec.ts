@@ -90,6 +90,13 @@ describe('confidentiality of planned inspections', () => {
     const missed = await scenario.plannedInspection({ units: [people.units.a], windows: { windowStart: today, windowEnd: inSeconds(2) } });
     const dropped = await scenario.plannedInspection({ units: [people.units.a] });
     await api.expect(200, api.post(people.lead, `/inspections/${dropped.inspectionId}/cancel`, { reason: 'Thay đổi kế hoạch.' }));
+    // Campaign changes: a planned target removed; a campaign whose team changed, then cancelled.
+    const trimmed = await scenario.campaign({ units: [people.units.a, people.units.c] });
+    const removedId = trimmed.targets.find((t: { unitId: string }) => t.unitId === people.units.a).inspectionId as string;
+    await api.expect(200, api.post(people.lead, `/campaigns/${trimmed.id}/targets/${removedId}/remove`, { reason: 'Đơn vị vừa được thanh tra chuyên ngành.' }));
+    const called = await scenario.plannedInspection({ units: [people.units.a] });
+    await api.expect(200, api.post(people.lead, `/campaigns/${called.campaignId}/team`, { leadInspectorId: people.lead.id, inspectorIds: [people.inspector1.id] }));
+    await api.expect(200, api.post(people.chairman, `/campaigns/${called.campaignId}/cancel`, { reason: 'Dừng kế hoạch.' }));
     await eventually(async () => ((await api.expect(200, api.get(people.lead, `/inspections/${missed.inspectionId}`))).window.missed ? true : undefined));
     const leadNotes = await api.expect(200, api.get(people.lead, '/me/notifications?limit=500'));
     missedNoticeId = leadNotes.items.find((n: { inspectionId: string; topic: string }) => n.inspectionId === missed.inspectionId && n.topic === 'visit.window_missed').id;
@@ -100,6 +107,8 @@ describe('confidentiality of planned inspections', () => {
       { label: 'a follow-up of the visited inspection', inspectionId: followUp.id, campaignId: visible.campaignId },
       { label: 'planned, window missed (the lead was told)', inspectionId: missed.inspectionId, campaignId: missed.campaignId },
       { label: 'planned, cancelled before its visit', inspectionId: dropped.inspectionId, campaignId: dropped.campaignId },
+      { label: 'planned, removed from its campaign', inspectionId: removedId, campaignId: trimmed.id },
+      { label: 'planned, its team changed, its campaign cancelled', inspectionId: called.inspectionId, campaignId: called.campaignId },
     ];
   });
 
@@ -116,6 +125,7 @@ describe('confidentiality of planned inspections', () => {
     const probeWith = (inspectionId: string, campaignId: string, attachmentId: string, notificationId: string): TargetFixture => ({
       unitId: people.units.a,
       campaignId,
+      completedCampaignId: campaignId,
       inspectionId,
       endedInspectionId: inspectionId,
       findingId: '3f0c8f5e-0000-4000-8000-000000000001',

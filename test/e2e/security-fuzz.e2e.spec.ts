@@ -209,6 +209,19 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
         }),
       },
       { name: 'add a target', method: 'POST', path: `/campaigns/${planned.campaignId}/targets`, user: people.lead, bodies: json({ valid: target, fields: [uuid('unitId'), ...windowFields] }) },
+      {
+        name: 'change a campaign', method: 'PATCH', path: `/campaigns/${planned.campaignId}`, user: people.lead,
+        bodies: json({ valid: { title: 'Kiểm tra thử (sửa)', legalBasis: 'KH thử (sửa)' }, fields: [text('title', 300, false), text('legalBasis', 1000, false)] }),
+      },
+      {
+        name: 'change the team', method: 'POST', path: `/campaigns/${planned.campaignId}/team`, user: people.lead,
+        bodies: json({
+          valid: { leadInspectorId: people.lead.id, inspectorIds: [people.inspector1.id] },
+          fields: [uuid('leadInspectorId'), list('inspectorIds', { max: 50, valid: people.inspector1.id, badItems: ['x', 1, null, {}], badLists: [[people.inspector1.id, people.inspector1.id]] })],
+        }),
+      },
+      { name: 'remove a target', method: 'POST', path: `/campaigns/${planned.campaignId}/targets/${plannedId}/remove`, user: people.lead, bodies: json({ valid: { reason: 'Bỏ' }, fields: [text('reason', 10_000)] }) },
+      { name: 'cancel a campaign', method: 'POST', path: `/campaigns/${planned.campaignId}/cancel`, user: people.lead, bodies: json({ valid: { reason: 'Dừng' }, fields: [text('reason', 10_000)] }) },
       { name: 'reschedule', method: 'POST', path: `/inspections/${plannedId}/reschedule`, user: people.lead, bodies: json({ valid: window, fields: windowFields }) },
       { name: 'start the visit', method: 'POST', path: `/inspections/${plannedId}/start`, user: people.lead, bodies: json({ valid: {}, fields: [] }) },
       {
@@ -322,7 +335,7 @@ describe('fuzzing: malformed requests are refused, explained, and change nothing
   // Declared before the fixtures exist, so the names are fixed here and looked up in the run.
   const NAMES = [
     'log in', 'refresh the session', 'log out', 'change my profile', 'change my password', 'change an account', 'deactivate an account', 'reactivate an account',
-    'reset a password', 'create a unit', 'create a user', 'create a campaign', 'add a target', 'reschedule', 'start the visit', 'record a finding', 'amend a finding',
+    'reset a password', 'create a unit', 'create a user', 'create a campaign', 'add a target', 'change a campaign', 'change the team', 'remove a target', 'cancel a campaign', 'reschedule', 'start the visit', 'record a finding', 'amend a finding',
     'withdraw a finding', 'end the visit', 'submit the conclusion', 'record a dissent', 'approve the conclusion', 'return the conclusion', 'respond',
     'request an extension', 'decide the extension', 'resolve a dispute', 'report an action', 'verify an action', 'schedule a follow-up', 'cancel',
     'decide an accountability case', 'mark a notification read', 'upload an attachment',

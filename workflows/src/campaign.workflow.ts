@@ -19,6 +19,8 @@ import {
   evolveCampaign,
   InspectionState,
   isRejection,
+  isUser,
+  ordersFor,
   streamIds,
   SYSTEM,
   TargetInput,
@@ -38,6 +40,7 @@ import {
   StreamAppendRequest,
 } from '@inspectorate/workflow-contract';
 import { append, stamp } from './support/event-log';
+import { sendOrders } from './support/campaign-orders';
 import { checkAddress } from './support/envelope';
 import { commandTime, rejectionFailure } from './support/failures';
 import { HandledUpdates } from './support/handled-updates';
@@ -106,9 +109,12 @@ export const campaignWorkflow: CampaignWorkflow = async function campaignWorkflo
     if (command.type === 'CreateCampaign') targets = command.targets;
     if (command.type === 'AddTarget') targets = [command];
     const planned = targets.map((target) => planTarget(decided, target, envelope.actor, now));
+    const before = state;
 
     await commit(decided, envelope.actor, now, metadata, planned.map((p) => p.append));
     await Promise.all(planned.map((p) => startInspection(p.state)));
+    // A new team, a removed target, a cancellation: the inspections concerned follow (by signal).
+    if (before && isUser(envelope.actor)) await sendOrders(ordersFor(decided, before, envelope.actor), now, envelope.correlationId);
     const result: CommandResult = { version, events: decided.map((e) => e.type) };
     handled.remember(updateId, result);
     return result;

@@ -32,6 +32,8 @@ import {
   WorkingCalendar,
 } from '@inspectorate/domain';
 import {
+  campaignOrderSignal,
+  CampaignOrderMessage,
   CommandEnvelope,
   CommandResult,
   endBackfillUpdate,
@@ -80,6 +82,12 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
     envelope.calendar ? new WorkingCalendar(envelope.calendar) : calendar;
 
   setHandler(inspectionStateQuery, () => ({ state, version, backfill }));
+
+  // Changes of the campaign (a new team, a cancellation) queue here and are applied in turn.
+  const campaignOrders: CampaignOrderMessage[] = [];
+  setHandler(campaignOrderSignal, (order) => {
+    campaignOrders.push(order);
+  });
 
   setHandler(
     inspectionCommandUpdate,
@@ -204,13 +212,29 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
     });
   }
 
+  /** Applies the campaign's orders as `system`, each dated no earlier than the inspection's last event. */
+  async function applyCampaignOrders(): Promise<void> {
+    while (campaignOrders.length > 0) {
+      const order = campaignOrders.shift()!;
+      const at = new Date(Math.max(Date.parse(order.occurredAt), Date.parse(state.lastEventAt)));
+      const decided = decide(state, order.command, SYSTEM, { now: at, newId: uuid4 });
+      if (isRejection(decided)) {
+        // The campaign knew this inspection a moment late (it ended, or its visit just started).
+        log.warn('A campaign order no longer fits the inspection', { order: order.command.type, status: state.status });
+        continue;
+      }
+      if (decided.length > 0) await commit(decided, SYSTEM, at, { correlationId: order.correlationId, backfilled: backfill || undefined });
+      await tellCampaign(at);
+    }
+  }
+
   const finished = () => state.status === 'cancelled' && !state.cases.some((c) => c.status === 'open');
 
   while (!finished()) {
     const next = backfill ? undefined : dueTimers(state, calendar)[0];
     const seenVersion = version;
     const seenBackfill = backfill;
-    const wake = () => version !== seenVersion || backfill !== seenBackfill || shouldContinueAsNew(input.historyLimit);
+    const wake = () => version !== seenVersion || backfill !== seenBackfill || campaignOrders.length > 0 || shouldContinueAsNew(input.historyLimit);
     if (next) {
       const changed = await condition(wake, Math.max(1, Date.parse(next.at) - Date.now()));
       if (!changed) {
@@ -226,8 +250,11 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
     } else {
       await condition(wake);
     }
+    if (campaignOrders.length > 0) await lock.run(applyCampaignOrders);
     if (shouldContinueAsNew(input.historyLimit)) {
       await condition(allHandlersFinished);
+      // A campaign order that arrived meanwhile is applied first: the next run would not have it.
+      if (campaignOrders.length > 0) continue;
       await continueAsNew<typeof inspectionWorkflow>({
         state,
         version,

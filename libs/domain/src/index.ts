@@ -22,6 +22,7 @@ export * from './inspection/timers';
 export * from './inspection/visibility';
 export * from './inspection/notifications';
 export * from './campaign/campaign';
+export * from './campaign/changes';
 export * from './inspection/my-work';
 export * from './campaign/completion';
 export * from './inspection/follow-up';

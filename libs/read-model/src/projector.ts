@@ -161,5 +161,6 @@ async function refreshCampaignProgress(manager: EntityManager, campaignId: strin
     [campaignId],
   );
   const { status, completedAt } = completionOf(inspections);
-  await manager.query(`UPDATE campaigns SET status = $2, completed_at = $3 WHERE id = $1`, [campaignId, status, completedAt ?? null]);
+  // A cancelled campaign stays cancelled (CampaignCancelled is the one status not derived).
+  await manager.query(`UPDATE campaigns SET status = $2, completed_at = $3 WHERE id = $1 AND status <> 'cancelled'`, [campaignId, status, completedAt ?? null]);
 }

@@ -150,7 +150,8 @@ export function campaignReport(all: ReportRows, campaign: CampaignRow, ctx: Repo
  */
 function completionSeenBy(viewer: UserActor, campaign: CampaignRow, visible: readonly ReportRows['inspections'][number][]): { status: string; completedAt: string | null } {
   const seesAll = viewer.role === 'chairman' || viewer.userId === campaign.leadInspectorId || campaign.inspectorIds.includes(viewer.userId);
-  if (seesAll) return { status: campaign.status, completedAt: campaign.completedAt ? iso(campaign.completedAt) : null };
+  // A cancellation is the campaign's own fact and betrays no target: everyone sees it.
+  if (seesAll || campaign.status === 'cancelled') return { status: campaign.status, completedAt: campaign.completedAt ? iso(campaign.completedAt) : null };
   const { status, completedAt } = completionOf(visible);
   return { status, completedAt: completedAt ? iso(completedAt) : null };
 }

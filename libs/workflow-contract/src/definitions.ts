@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CampaignCommand, CampaignState, InspectionCommand, InspectionState, InspectionStatus } from '@inspectorate/domain';
+import type { CampaignCommand, CampaignState, InspectionCommand, InspectionOrder, InspectionState, InspectionStatus } from '@inspectorate/domain';
 import type { CommandEnvelope } from './command-envelope';
 
 /**
@@ -40,6 +40,17 @@ export const inspectionStatusSignal =
 /** From an inspection workflow to its campaign's: a follow-up inspection was planned and joins the campaign. */
 export const followUpPlannedSignal =
   defineSignal<[{ inspectionId: string; unitId: string; followUpOf: string; occurredAt: string }]>('followUpPlanned');
+
+/**
+ * From a campaign workflow to one of its inspections: follow a change of the campaign (its new
+ * team, or a cancellation). The inspection decides it as `system`; the command names the person.
+ */
+export interface CampaignOrderMessage {
+  readonly command: InspectionOrder['command'];
+  readonly occurredAt: string;
+  readonly correlationId?: string;
+}
+export const campaignOrderSignal = defineSignal<[CampaignOrderMessage]>('campaignOrder');
 
 /** The failure type a rejected command carries; its details hold the domain Rejection. */
 export const COMMAND_REJECTED = 'CommandRejected';

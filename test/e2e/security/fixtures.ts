@@ -14,6 +14,8 @@ import { textFile, uploadAttachment } from './http';
 export interface TargetFixture {
   readonly unitId: string;
   readonly campaignId: string;
+  /** A campaign whose every inspection ended (completed): a cancel of it is refused. */
+  readonly completedCampaignId: string;
   /** Own/other unit: remediating (approved conclusion, F1 accepted, its action reported, a decided case). Secret: planned, its window missed. */
   readonly inspectionId: string;
   /** Own/other unit: visited, then cancelled (its workflow has ended). Secret: cancelled before its visit (still never seen by the unit). */
@@ -97,11 +99,12 @@ export async function buildMatrixFixtures(stack: TestStack): Promise<MatrixFixtu
   }
 
   return {
-    ownUnit: { unitId: people.units.a, campaignId: visited.id, endedInspectionId: endedA, ...a },
-    otherUnit: { unitId: people.units.b, campaignId: visited.id, endedInspectionId: endedB, ...b },
+    ownUnit: { unitId: people.units.a, campaignId: visited.id, completedCampaignId: ended.id, endedInspectionId: endedA, ...a },
+    otherUnit: { unitId: people.units.b, campaignId: visited.id, completedCampaignId: ended.id, endedInspectionId: endedB, ...b },
     plannedSecret: {
       unitId: people.units.a,
       campaignId: missed.id,
+      completedCampaignId: cancelledBeforeVisit.id,
       inspectionId: secretId,
       endedInspectionId: secretCancelledId,
       findingId: randomUUID(),

@@ -273,6 +273,30 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     request: (t) => at(`/campaigns/${t.campaignId}/targets`, { unitId: t.unitId, ...future }),
     expect: [403, 403, 403, 409, 403, 403, 403, 403, 401],
   },
+  {
+    method: 'PATCH', path: '/campaigns/:id',
+    allowed: '200: an empty change records nothing (the domain checks the lead first: 403 for another lead)',
+    request: (t) => at(`/campaigns/${t.campaignId}`, {}),
+    expect: [403, 403, 403, 200, 403, 403, 403, 403, 401],
+  },
+  {
+    method: 'POST', path: '/campaigns/:id/team',
+    allowed: '200: the same team again records nothing (lead or chairman; another lead: the domain\'s 403)',
+    request: (t, { people }) => at(`/campaigns/${t.campaignId}/team`, { leadInspectorId: people.lead.id, inspectorIds: [people.inspector1.id, people.inspector2.id] }),
+    expect: [403, 403, 403, 200, 403, 200, 403, 403, 401],
+  },
+  {
+    method: 'POST', path: '/campaigns/:id/targets/:inspectionId/remove',
+    allowed: '409: the inspection is not a target of this campaign, whatever it is (the domain checks the lead first: 403 for another lead)',
+    request: (t) => at(`/campaigns/${t.campaignId}/targets/${t.endedInspectionId}/remove`, { reason: 'Thử quyền.' }),
+    expect: [403, 403, 403, 409, 403, 403, 403, 403, 401],
+  },
+  {
+    method: 'POST', path: '/campaigns/:id/cancel',
+    allowed: '409: the campaign is already completed (lead or chairman; another lead: the domain\'s 403)',
+    request: (t) => at(`/campaigns/${t.completedCampaignId}/cancel`, { reason: 'Thử quyền.' }),
+    expect: [403, 403, 403, 409, 403, 409, 403, 403, 401],
+  },
 
   // ── Inspections: reading ──────────────────────────────────────────────────────────────────
   { method: 'GET', path: '/inspections', allowed: 'everyone logged in; the list is filtered (see the confidentiality suite)', request: (t) => at(`/inspections?campaignId=${t.campaignId}`), expect: LOGGED_IN },

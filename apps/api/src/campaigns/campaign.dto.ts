@@ -77,9 +77,9 @@ export class ListCampaignsQuery extends PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional({ enum: ['active', 'completed'] })
-  @IsOptional() @IsIn(['active', 'completed'])
-  status?: 'active' | 'completed';
+  @ApiPropertyOptional({ enum: ['active', 'completed', 'cancelled'] })
+  @IsOptional() @IsIn(['active', 'completed', 'cancelled'])
+  status?: 'active' | 'completed' | 'cancelled';
 }
 
 export class CampaignProgressView {
@@ -97,6 +97,12 @@ export class CampaignTargetView {
   @ApiPropertyOptional({ example: '2023-08-01', description: 'The secret visit window as given (a day or a date-time with offset). Never shown to a unit head.' }) windowStart?: string;
   @ApiPropertyOptional({ example: '2023-08-15', description: 'Shown with windowStart.' }) windowEnd?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'For a follow-up inspection: the inspection it follows up.' }) followUpOf?: string;
+  @ApiPropertyOptional({ enum: [true], description: 'Set when this target was removed from the campaign before its visit (its inspection is cancelled).' }) removed?: true;
+}
+
+export class CampaignCancellationView {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 /** A deadline of the policy: exactly one of the two fields. */
@@ -119,7 +125,10 @@ export class CampaignView {
   @ApiProperty() title!: string;
   @ApiProperty({ type: 'integer' }) year!: number;
   @ApiProperty() legalBasis!: string;
-  @ApiProperty({ enum: ['active', 'completed'], description: '`completed` once every inspection is closed or cancelled; outside the team and the chairman, every inspection in `targets`.' })
+  @ApiProperty({
+    enum: ['active', 'completed', 'cancelled'],
+    description: '`completed` once every inspection is closed or cancelled; outside the team and the chairman, every inspection in `targets`. `cancelled` once the campaign was cancelled (with every open inspection).',
+  })
   status!: string;
   @ApiProperty({ format: 'uuid' }) leadInspectorId!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) inspectorIds!: string[];
@@ -133,6 +142,7 @@ export class CampaignView {
   @ApiProperty({ type: PolicyView }) policy!: PolicyView;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Once `status` is completed: when the last of those inspections was closed or cancelled.' }) completedAt?: string;
+  @ApiPropertyOptional({ type: CampaignCancellationView, description: 'Once `status` is cancelled: why and when.' }) cancellation?: CampaignCancellationView;
 }
 
 export class CampaignPage {

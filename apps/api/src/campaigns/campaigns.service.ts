@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import {
   CampaignCommand,
+  CampaignStatus,
   canSeeVisitWindow,
   decideCampaign,
   completionOf,
@@ -123,7 +124,9 @@ export class CampaignsService {
       const stored = progressRows.find((p) => p.campaignId === campaign.id);
       const progress = seesAll && stored ? { planned: stored.planned, inProgress: stored.inProgress, closed: stored.closed, cancelled: stored.cancelled, total: stored.total } : countProgress(visible);
       // The stored status would say "active" while a hidden target is still planned (completion.ts).
-      const { status, completedAt } = seesAll ? { status: campaign.status, completedAt: campaign.completedAt ?? undefined } : completionOf(visible);
+      // A cancellation is the campaign's own fact and betrays no target: everyone sees it.
+      const cancelled = campaign.status === 'cancelled';
+      const { status, completedAt } = seesAll || cancelled ? { status: campaign.status, completedAt: campaign.completedAt ?? undefined } : completionOf(visible);
       return {
         id: campaign.id,
         title: campaign.title,
@@ -139,11 +142,13 @@ export class CampaignsService {
           status: i.status,
           ...(canSeeVisitWindow(user, facts(i)) ? { windowStart: i.state.window.windowStart, windowEnd: i.state.window.windowEnd } : {}),
           ...(i.followUpOf ? { followUpOf: i.followUpOf } : {}),
+          ...(i.state.cancellation?.cause === 'target_removed' ? { removed: true } : {}),
         })),
         progress,
         policy: campaign.state.policy,
         createdAt: campaign.createdAt.toISOString(),
         ...(completedAt ? { completedAt: completedAt.toISOString() } : {}),
+        ...(cancelled && campaign.state.cancellation ? { cancellation: { reason: campaign.state.cancellation.reason, at: campaign.state.cancellation.at } } : {}),
       };
     });
   }
@@ -160,8 +165,9 @@ function target(dto: TargetDto) {
  * `isComplete` of the domain in SQL (some seen, none of them open), so that the filter pages in
  * the database; hardening-campaign-status.e2e checks that it lists what the views show.
  */
-function statusAsSeenBy(q: SelectQueryBuilder<CampaignEntity>, access: InspectionAccess, user: UserActor, status: 'active' | 'completed'): void {
-  if (access.seesEverything(user)) {
+function statusAsSeenBy(q: SelectQueryBuilder<CampaignEntity>, access: InspectionAccess, user: UserActor, status: CampaignStatus): void {
+  // Cancelled is no derived status: everyone who may see the campaign sees it cancelled.
+  if (access.seesEverything(user) || status === 'cancelled') {
     q.andWhere('c.status = :status', { status });
     return;
   }
@@ -173,6 +179,7 @@ function statusAsSeenBy(q: SelectQueryBuilder<CampaignEntity>, access: Inspectio
     return sub.getQuery();
   };
   const derived = `CASE
+      WHEN c.status = 'cancelled' THEN c.status
       WHEN ${count('every_i', false)} = ${count('seen_i', true)} THEN c.status
       WHEN ${count('seen_any', true)} > 0 AND ${count('seen_open', true, true)} = 0 THEN 'completed'
       ELSE 'active' END`;

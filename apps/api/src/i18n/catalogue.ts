@@ -96,6 +96,8 @@ export const ACTION_PHRASES: Readonly<Record<string, Phrase>> = {
   'mark the visit window missed': { en: 'mark the visit window missed', vi: 'ghi nhận lỡ thời gian kiểm tra' },
   'mark the conclusion overdue': { en: 'mark the conclusion overdue', vi: 'ghi nhận kết luận quá hạn' },
   'mark the response overdue': { en: 'mark the response overdue', vi: 'ghi nhận phản hồi quá hạn' },
+  'change its title and legal basis': { en: 'change its title and legal basis', vi: 'sửa tên và căn cứ của kế hoạch' },
+  'remove a unit from it': { en: 'remove a unit from it', vi: 'bỏ đơn vị khỏi kế hoạch' },
   'mark a corrective action overdue': { en: 'mark a corrective action overdue', vi: 'ghi nhận biện pháp khắc phục quá hạn' },
 };
 
@@ -193,6 +195,17 @@ export const DETAIL_MESSAGES: readonly Phrase[] = [
   { en: 'Only the administrator may apply a calendar correction to running inspections.', vi: 'Chỉ quản trị viên mới được áp dụng điều chỉnh lịch cho các cuộc kiểm tra đang thực hiện.' },
   { en: 'The calendar correction changes no running deadline of this inspection.', vi: 'Điều chỉnh lịch không làm thay đổi thời hạn nào của cuộc kiểm tra này.' },
   { en: 'The database is unavailable for the moment; try again shortly.', vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng; vui lòng thử lại sau.' },
+  // Changes to a campaign
+  { en: "Only the campaign's lead inspector or the chairman may change its team.", vi: 'Chỉ trưởng đoàn kiểm tra của kế hoạch hoặc Chủ tịch mới được thay đổi đoàn kiểm tra.' },
+  { en: "Only the campaign's lead inspector or the chairman may cancel it.", vi: 'Chỉ trưởng đoàn kiểm tra của kế hoạch hoặc Chủ tịch mới được hủy kế hoạch kiểm tra.' },
+  { en: 'The campaign is cancelled: it cannot be changed any more.', vi: 'Kế hoạch kiểm tra đã bị hủy: không thể thay đổi được nữa.' },
+  { en: 'Cannot cancel the campaign: it is already completed.', vi: 'Không thể hủy kế hoạch kiểm tra: kế hoạch đã hoàn thành.' },
+  { en: 'That inspection is not a target of this campaign (any more).', vi: 'Cuộc kiểm tra này không (còn) thuộc kế hoạch kiểm tra.' },
+  { en: 'Only a target whose visit has not started can be removed; its inspection is {status}.', vi: 'Chỉ bỏ được đơn vị chưa được kiểm tra; cuộc kiểm tra đang ở trạng thái “{status}”.' },
+  { en: 'The change is not valid.', vi: 'Nội dung thay đổi không hợp lệ.' },
+  { en: 'The team is not valid.', vi: 'Đoàn kiểm tra không hợp lệ.' },
+  { en: 'The reason is not valid.', vi: 'Lý do không hợp lệ.' },
+  { en: 'The team names people who do not fit.', vi: 'Đoàn kiểm tra có người không phù hợp.' },
 ];
 
 /** The `message` of one field's problem (`errors[].message`), and the field list of a 400's detail. */

@@ -221,7 +221,7 @@ export class CampaignSummaryView {
   @ApiProperty() readonly title!: string;
   @ApiProperty({ type: 'integer', example: 2023 }) readonly year!: number;
   @ApiProperty() readonly legalBasis!: string;
-  @ApiProperty({ enum: ['active', 'completed'] }) readonly status!: string;
+  @ApiProperty({ enum: ['active', 'completed', 'cancelled'] }) readonly status!: string;
   @ApiProperty(INSTANT) readonly createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readonly completedAt!: string | null;
 }

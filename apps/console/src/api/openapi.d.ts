@@ -517,7 +517,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["CampaignChangesController_changeDetails"];
         trace?: never;
     };
     "/api/v1/campaigns/{id}/targets": {
@@ -530,6 +530,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CampaignsController_addTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignChangesController_changeTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/targets/{inspectionId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignChangesController_removeTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CampaignChangesController_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1750,6 +1798,11 @@ export interface components {
              * @description For a follow-up inspection: the inspection it follows up.
              */
             followUpOf?: string;
+            /**
+             * @description Set when this target was removed from the campaign before its visit (its inspection is cancelled).
+             * @enum {boolean}
+             */
+            removed?: true;
         };
         CampaignProgressView: {
             /** @description Inspections whose visit has not started. */
@@ -1784,6 +1837,11 @@ export interface components {
             /** @description From a reported corrective action to its verification. */
             verificationDeadline: components["schemas"]["DeadlineSpecView"];
         };
+        CampaignCancellationView: {
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
         CampaignView: {
             /** Format: uuid */
             id: string;
@@ -1791,10 +1849,10 @@ export interface components {
             year: number;
             legalBasis: string;
             /**
-             * @description `completed` once every inspection is closed or cancelled; outside the team and the chairman, every inspection in `targets`.
+             * @description `completed` once every inspection is closed or cancelled; outside the team and the chairman, every inspection in `targets`. `cancelled` once the campaign was cancelled (with every open inspection).
              * @enum {string}
              */
-            status: "active" | "completed";
+            status: "active" | "completed" | "cancelled";
             /** Format: uuid */
             leadInspectorId: string;
             inspectorIds: string[];
@@ -1815,11 +1873,32 @@ export interface components {
              * @description Once `status` is completed: when the last of those inspections was closed or cancelled.
              */
             completedAt?: string;
+            /** @description Once `status` is cancelled: why and when. */
+            cancellation?: components["schemas"]["CampaignCancellationView"];
         };
         CampaignPage: {
             items: components["schemas"]["CampaignView"][];
             /** @description The cursor of the next page; null on the last. */
             nextCursor: string | null;
+        };
+        ChangeCampaignDetailsDto: {
+            /** @example Kiểm tra công vụ đột xuất năm 2023 (điều chỉnh) */
+            title?: string;
+            /** @example Kế hoạch số 124/KH-UBND ngày 20/03/2023 (invented) */
+            legalBasis?: string;
+        };
+        ChangeCampaignTeamDto: {
+            /**
+             * Format: uuid
+             * @description The lead inspector from now on (an active lead_inspector).
+             */
+            leadInspectorId: string;
+            /** @description Every inspector of the team from now on (active inspectors). */
+            inspectorIds: string[];
+        };
+        CampaignReasonDto: {
+            /** @example Đơn vị đã được thanh tra chuyên ngành trong năm. */
+            reason: string;
         };
         VisitWindowView: {
             /**
@@ -2305,7 +2384,7 @@ export interface components {
             /** @description Version in the inspection’s stream. Not shown to a unit head. */
             version?: number;
             /** @enum {string} */
-            type: "InspectionPlanned" | "VisitRescheduled" | "VisitWindowMissed" | "VisitStarted" | "FindingRecorded" | "FindingAmended" | "FindingWithdrawn" | "VisitEnded" | "ConclusionSubmitted" | "DissentRecorded" | "ConclusionReturned" | "ConclusionOverdue" | "ConclusionApproved" | "UnitNotified" | "ReminderSent" | "ResponseSubmitted" | "ResponseOverdue" | "ExtensionRequested" | "ExtensionDecided" | "DisputeResolved" | "CorrectiveActionPlanned" | "CorrectiveActionReported" | "CorrectiveActionVerified" | "CorrectiveActionRejected" | "CorrectiveActionOverdue" | "AccountabilityCaseOpened" | "AccountabilityDecided" | "FollowUpScheduled" | "InspectionClosed" | "InspectionCancelled" | "DeadlineRecomputed";
+            type: "InspectionPlanned" | "VisitRescheduled" | "VisitWindowMissed" | "VisitStarted" | "FindingRecorded" | "FindingAmended" | "FindingWithdrawn" | "VisitEnded" | "ConclusionSubmitted" | "DissentRecorded" | "ConclusionReturned" | "ConclusionOverdue" | "ConclusionApproved" | "UnitNotified" | "ReminderSent" | "ResponseSubmitted" | "ResponseOverdue" | "ExtensionRequested" | "ExtensionDecided" | "DisputeResolved" | "CorrectiveActionPlanned" | "CorrectiveActionReported" | "CorrectiveActionVerified" | "CorrectiveActionRejected" | "CorrectiveActionOverdue" | "AccountabilityCaseOpened" | "AccountabilityDecided" | "FollowUpScheduled" | "InspectionClosed" | "InspectionCancelled" | "DeadlineRecomputed" | "InspectionTeamChanged";
             /**
              * Format: date-time
              * @description When it happened (for back-filled paper records, the date on paper).
@@ -3031,7 +3110,7 @@ export interface components {
             year: number;
             legalBasis: string;
             /** @enum {string} */
-            status: "active" | "completed";
+            status: "active" | "completed" | "cancelled";
             /**
              * Format: date-time
              * @example 2023-09-08T16:59:59.999Z
@@ -5588,7 +5667,7 @@ export interface operations {
                 /** @description Opaque cursor from a previous page’s nextCursor. */
                 cursor?: string;
                 year?: number;
-                status?: "active" | "completed";
+                status?: "active" | "completed" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -5781,6 +5860,120 @@ export interface operations {
             };
         };
     };
+    CampaignChangesController_changeDetails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key sent again returns the first result and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCampaignDetailsDto"];
+            };
+        };
+        responses: {
+            /** @description The campaign with its new title and legal basis (`CampaignDetailsChanged`; nothing is recorded when nothing changes). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Only the campaign's lead inspector.
+             *
+             *     Only lead_inspector, once the account chose its own password.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign is cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command could not be confirmed in time. It may still take effect: repeat it with the same Idempotency-Key to find out. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CampaignsController_addTarget: {
         parameters: {
             query?: never;
@@ -5845,6 +6038,349 @@ export interface operations {
                 };
             };
             /** @description The campaign is completed, or the unit already has an open inspection in it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command could not be confirmed in time. It may still take effect: repeat it with the same Idempotency-Key to find out. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CampaignChangesController_changeTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key sent again returns the first result and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCampaignTeamDto"];
+            };
+        };
+        responses: {
+            /** @description The campaign with its new team (`CampaignTeamChanged`); every open inspection follows it (`InspectionTeamChanged`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Only the campaign's lead inspector or the chairman.
+             *
+             *     Only lead_inspector, chairman, once the account chose its own password.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign is cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command could not be confirmed in time. It may still take effect: repeat it with the same Idempotency-Key to find out. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CampaignChangesController_removeTarget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key sent again returns the first result and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                inspectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The campaign without the target (`CampaignTargetRemoved`; its planned inspection is cancelled, and stays unknown to the unit). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Only the campaign's lead inspector.
+             *
+             *     Only lead_inspector, once the account chose its own password.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign is cancelled, the inspection is not its target, or its visit has started. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (1 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not sent as JSON (Content-Type: application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command could not be confirmed in time. It may still take effect: repeat it with the same Idempotency-Key to find out. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CampaignChangesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key sent again returns the first result and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The cancelled campaign (`CampaignCancelled`); every open inspection is cancelled with the reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Only the campaign's lead inspector or the chairman.
+             *
+             *     Only lead_inspector, chairman, once the account chose its own password.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The campaign is already cancelled or completed. */
             409: {
                 headers: {
                     [name: string]: unknown;

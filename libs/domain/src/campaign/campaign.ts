@@ -13,6 +13,7 @@ import { isRejection } from '../shared/rejection';
 import { isStorableText } from '../shared/text';
 import { LIMITS } from '../shared/limits';
 import { DecisionContext } from '../shared/decision-context';
+import { CampaignChangeCommand, CampaignChangeEvent, CampaignStatus, decideCampaignChange, evolveCampaignChange, RemovedTarget } from './changes';
 
 /** One unit of a campaign: the inspection that visits it. Its window lives only in that inspection's stream. */
 export interface CampaignTarget {
@@ -28,7 +29,8 @@ export type CampaignEvent =
     }
   | { type: 'UnitAddedToCampaign'; data: CampaignTarget }
   | { type: 'CampaignCompleted'; data: { closed: number; cancelled: number } }
-  | { type: 'CampaignReopened'; data: { inspectionId: string } };
+  | { type: 'CampaignReopened'; data: { inspectionId: string } }
+  | CampaignChangeEvent;
 
 /** Every campaign event type, as a record so that a new event cannot be forgotten here. */
 const CAMPAIGN_EVENT_TYPES: Readonly<Record<CampaignEvent['type'], true>> = {
@@ -36,6 +38,10 @@ const CAMPAIGN_EVENT_TYPES: Readonly<Record<CampaignEvent['type'], true>> = {
   UnitAddedToCampaign: true,
   CampaignCompleted: true,
   CampaignReopened: true,
+  CampaignDetailsChanged: true,
+  CampaignTeamChanged: true,
+  CampaignTargetRemoved: true,
+  CampaignCancelled: true,
 };
 
 /** Whether an event (of the log, of any stream) is a campaign's: narrows it without a cast. */
@@ -69,7 +75,8 @@ export type CampaignCommand =
   /** The system tells the campaign how one of its inspections stands (from the inspection workflow). */
   | { type: 'RecordInspectionStatus'; inspectionId: string; status: InspectionStatus }
   /** A follow-up inspection planned from one of this campaign's inspections joins the campaign. */
-  | { type: 'AdoptFollowUp'; inspectionId: string; unitId: string; followUpOf: string };
+  | { type: 'AdoptFollowUp'; inspectionId: string; unitId: string; followUpOf: string }
+  | CampaignChangeCommand;
 
 export interface CampaignState {
   readonly id: string;
@@ -81,8 +88,11 @@ export interface CampaignState {
   readonly checklistVersion: string;
   /** Absent for campaigns created before the codes travelled in events: see criterionCodesOf. */
   readonly criterionCodes?: readonly string[];
-  readonly status: 'active' | 'completed';
+  readonly status: CampaignStatus;
   readonly targets: readonly CampaignTarget[];
+  /** Targets removed while still planned (absent from states recorded before removal existed). */
+  readonly removedTargets?: readonly RemovedTarget[];
+  readonly cancellation?: { readonly reason: string; readonly at: string; readonly by: string };
   /** The latest known status of each inspection, for completion. */
   readonly inspectionStatus: Readonly<Record<string, InspectionStatus>>;
   readonly createdAt: string;
@@ -119,6 +129,8 @@ export function evolveCampaign(state: CampaignState | undefined, event: Stamped<
       return { ...state, status: 'completed', completedAt: event.occurredAt };
     case 'CampaignReopened':
       return { ...state, status: 'active', completedAt: undefined };
+    default:
+      return evolveCampaignChange(state, event);
   }
 }
 
@@ -193,6 +205,9 @@ export function decideCampaign(
       }
       return [];
     }
+    default:
+      if (!state) return notFound('Campaign not found.');
+      return decideCampaignChange(state, command, actor);
   }
 }
 

@@ -48,7 +48,13 @@ export type InspectionCommand =
   | { type: 'SendReminder'; subject: ReminderSubject; dueAt: string; reminderKey: string; actionId?: string }
   | { type: 'MarkConclusionOverdue' }
   | { type: 'MarkResponseOverdue' }
-  | { type: 'MarkActionOverdue'; actionId: string };
+  | { type: 'MarkActionOverdue'; actionId: string }
+  // Sent by the campaign's workflow, as `system`, after the campaign decided a change (by `by`):
+  | { type: 'FollowCampaignTeam'; team: Team; by: string }
+  | { type: 'CancelWithCampaign'; reason: string; cause: CampaignCancellationCause; by: string };
+
+/** Why a campaign cancelled one of its inspections: the whole campaign was, or the planned target was removed. */
+export type CampaignCancellationCause = 'campaign_cancelled' | 'target_removed';
 
 export type InspectionCommandType = InspectionCommand['type'];
 export type PlanInspectionCommand = Extract<InspectionCommand, { type: 'PlanInspection' }>;
@@ -59,6 +65,8 @@ export const SYSTEM_COMMANDS: ReadonlySet<InspectionCommandType> = new Set([
   'MarkConclusionOverdue',
   'MarkResponseOverdue',
   'MarkActionOverdue',
+  'FollowCampaignTeam',
+  'CancelWithCampaign',
 ]);
 
 export type { Severity };

@@ -17,6 +17,7 @@ import { canSeeInspection } from './visibility';
 import { withClosure } from './decision/closure';
 import { Decision, DecisionContext, Handler, HandlerTable } from './decision/context';
 import { anyPhaseHandlers } from './decision/phases/any-phase';
+import { campaignDrivenHandlers } from './decision/phases/campaign-driven';
 import { conclusionHandlers } from './decision/phases/conclusion';
 import { planningHandlers } from './decision/phases/planning';
 import { remediationHandlers } from './decision/phases/remediation';
@@ -44,6 +45,7 @@ const HANDLERS: HandlerTable = {
   ...remediationHandlers,
   ...anyPhaseHandlers,
   ...calendarCorrectionHandlers,
+  ...campaignDrivenHandlers,
 };
 
 export function decide(state: InspectionState | undefined, command: InspectionCommand, actor: Actor, ctx: DecisionContext): Decision {

@@ -1,5 +1,6 @@
 import { AccountabilityOutcome, AccountabilityReason, ApprovedConclusion, ConclusionContent, Evidence, FindingContent, ReminderSubject, ResponseItem, Team, VisitWindow } from './model';
 import { Policy } from '../policy/policy';
+import type { CampaignCancellationCause } from './commands';
 import { Instant } from '../shared/time';
 import type { EventShape } from '../shared/envelope';
 
@@ -39,7 +40,10 @@ export type InspectionEvent =
   | { type: 'AccountabilityDecided'; data: { caseId: string; outcome: AccountabilityOutcome; note: string } }
   | { type: 'FollowUpScheduled'; data: { followUpInspectionId: string; window: VisitWindow } }
   | { type: 'InspectionClosed'; data: Record<string, never> }
-  | { type: 'InspectionCancelled'; data: { reason: string; statusBefore: string } }
+  /** `cause` and `by` are set when the campaign cancelled it (its actor is then `system`). */
+  | { type: 'InspectionCancelled'; data: { reason: string; statusBefore: string; cause?: CampaignCancellationCause; by?: string } }
+  /** The campaign's team changed (`by` changed it); permissions follow the new team from here on. */
+  | { type: 'InspectionTeamChanged'; data: { team: Team; previousTeam: Team; by: string } }
   /** A calendar correction moved a running deadline (the administrator applied it; `reason` says why). */
   | { type: 'DeadlineRecomputed'; data: { deadline: 'conclusion' | 'response'; previousDueAt: Instant; dueAt: Instant; reason: string } };
 
@@ -78,6 +82,7 @@ export const INSPECTION_EVENT_TYPES: readonly InspectionEventType[] = [
   'InspectionClosed',
   'InspectionCancelled',
   'DeadlineRecomputed',
+  'InspectionTeamChanged',
 ];
 
 const INSPECTION_EVENT_TYPE_SET: ReadonlySet<string> = new Set(INSPECTION_EVENT_TYPES);

@@ -213,10 +213,13 @@ function apply(s: InspectionState, event: Stamped<InspectionEvent>): InspectionS
         cancellation: {
           reason: event.data.reason,
           at,
-          by: isUser(event.actor) ? event.actor.userId : 'system',
+          by: event.data.by ?? (isUser(event.actor) ? event.actor.userId : 'system'),
           statusBefore: event.data.statusBefore,
+          ...(event.data.cause ? { cause: event.data.cause } : {}),
         },
       };
+    case 'InspectionTeamChanged':
+      return { ...s, team: event.data.team };
     default:
       return assertNever(event);
   }

@@ -122,6 +122,11 @@ export function notificationsFor(event: Stamped<InspectionEvent>, after: Inspect
       return event.data.deadline === 'response'
         ? [note(unitHead, 'information', 'deadline.recomputed', `The working-day calendar was corrected: respond by ${day(event.data.dueAt)} (it was ${day(event.data.previousDueAt)}).`, `Lịch ngày làm việc đã được điều chỉnh: hạn phản hồi nay là ${day(event.data.dueAt)} (trước đây ${day(event.data.previousDueAt)}).`)]
         : [note(lead, 'information', 'deadline.recomputed', `The working-day calendar was corrected: the conclusion is due on ${day(event.data.dueAt)} (it was ${day(event.data.previousDueAt)}).`, `Lịch ngày làm việc đã được điều chỉnh: hạn ban hành kết luận nay là ${day(event.data.dueAt)} (trước đây ${day(event.data.previousDueAt)}).`)];
+    case 'InspectionTeamChanged':
+      // The new lead now owes this inspection's next steps; the unit is told nothing (it may still be planned).
+      return event.data.team.leadInspectorId !== event.data.previousTeam.leadInspectorId
+        ? [note(lead, 'information', 'inspection.lead_changed', 'You now lead this inspection.', 'Đồng chí được phân công làm trưởng đoàn của cuộc kiểm tra này.')]
+        : [];
     case 'InspectionPlanned':
     case 'VisitRescheduled':
     case 'FindingRecorded':

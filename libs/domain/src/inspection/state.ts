@@ -1,3 +1,4 @@
+import type { CampaignCancellationCause } from './commands';
 import { AccountabilityOutcome, AccountabilityReason, ApprovedConclusion, ConclusionContent, Dissent, Evidence, FindingContent, InspectionStatus, ResponseItem, Team, VisitWindow } from './model';
 import { Policy } from '../policy/policy';
 import { Instant } from '../shared/time';
@@ -96,7 +97,8 @@ export interface InspectionState {
   /** Keys of reminders already sent, so a restarted timer never sends one twice. */
   readonly remindersSent: readonly string[];
   readonly closedAt?: Instant;
-  readonly cancellation?: { readonly reason: string; readonly at: Instant; readonly by: string; readonly statusBefore: string };
+  /** `cause` is set when the campaign cancelled it (the campaign was cancelled, or this planned target removed). */
+  readonly cancellation?: { readonly reason: string; readonly at: Instant; readonly by: string; readonly statusBefore: string; readonly cause?: CampaignCancellationCause };
   /** The time of the latest event: commands may not be dated before it. */
   readonly lastEventAt: Instant;
 }

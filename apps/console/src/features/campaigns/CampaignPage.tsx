@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Inspection } from '../../api/types';
+import type { Campaign, Inspection } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useDraft } from '../../session/drafts';
 import { useCommand } from '../../session/use-command';
@@ -13,6 +13,7 @@ import { fieldErrors } from '../../ui/forms';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useNames, useUnits } from '../shared/directory';
 import { addTarget, campaignKeys, getCampaign, listCampaignInspections, progressRatios, reschedule } from './api';
+import { CancelCampaign, ChangeTeam, EditDetails, RemoveTarget, useCampaignRights } from './CampaignChanges';
 
 function WindowFields({ formId, onSubmit, submitLabel, pending, error }: { formId: string; onSubmit: (window: { windowStart: string; windowEnd: string }) => void; submitLabel: string; pending: boolean; error: unknown }) {
   const { t } = useTranslation('campaigns');
@@ -92,6 +93,19 @@ function AddTarget({ campaignId }: { campaignId: string }) {
   );
 }
 
+/** The controls for changing a campaign, as far as the caller may; nothing for anyone else. */
+function CampaignChangeBar({ campaign }: { campaign: Campaign }) {
+  const rights = useCampaignRights(campaign);
+  if (!rights.details && !rights.team && !rights.cancel) return null;
+  return (
+    <div className="button-row">
+      {rights.details ? <EditDetails campaign={campaign} /> : null}
+      {rights.team ? <ChangeTeam campaign={campaign} /> : null}
+      {rights.cancel ? <CancelCampaign campaign={campaign} /> : null}
+    </div>
+  );
+}
+
 export default function CampaignPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('campaigns');
@@ -106,10 +120,13 @@ export default function CampaignPage() {
   const data = campaign.data;
   const ratios = progressRatios(data.progress);
   const isLead = user.role === 'lead_inspector' && user.id === data.leadInspectorId;
+  const canRemoveTargets = isLead && data.status !== 'cancelled';
   const inspectionOf = (inspectionId: string) => inspections.data?.find((inspection) => inspection.id === inspectionId);
   return (
     <section>
       <h1>{data.title}</h1>
+      {data.cancellation ? <p className="notice">{t('change.cancelled', { date: format.date(data.cancellation.at), reason: data.cancellation.reason })}</p> : null}
+      <CampaignChangeBar key={`${data.title}|${data.legalBasis}|${data.leadInspectorId}|${data.inspectorIds.join()}`} campaign={data} />
       <div className="panel">
         <p>
           <strong>{t('detail.legalBasis')}:</strong> {data.legalBasis}
@@ -143,11 +160,15 @@ export default function CampaignPage() {
                   return (
                     <tr key={target.inspectionId}>
                       <td>{names.unit(target.unitId)}</td>
-                      <td>{t(`common:status.${target.status}`)}</td>
+                      <td>
+                        {t(`common:status.${target.status}`)}
+                        {target.removed ? <span className="muted"> · {t('change.removed')}</span> : null}
+                      </td>
                       <td>
                         {target.windowStart ? `${format.date(target.windowStart)} – ${format.date(target.windowEnd)}` : ''}
                         {missed ? <strong className="flag"> · {t('detail.missed')}</strong> : null}
                         {missed && isLead && inspection ? <Reschedule inspection={inspection} unitName={names.unit(target.unitId)} /> : null}
+                        {canRemoveTargets && target.status === 'planned' ? <RemoveTarget campaignId={data.id} inspectionId={target.inspectionId} unitName={names.unit(target.unitId)} /> : null}
                       </td>
                       <td>
                         <Link to={`/inspections/${target.inspectionId}`} aria-label={`${t('detail.open')}: ${names.unit(target.unitId)}`}>

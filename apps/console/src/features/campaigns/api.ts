@@ -30,3 +30,15 @@ export function progressRatios(progress: { planned: number; inProgress: number; 
   const live = progress.total - progress.cancelled;
   return { started: [live - progress.planned, live] as const, closed: [progress.closed, live] as const };
 }
+
+export type CampaignDetails = components['schemas']['ChangeCampaignDetailsDto'];
+export type CampaignTeam = components['schemas']['ChangeCampaignTeamDto'];
+
+export const changeDetails = (id: string, body: CampaignDetails, key: string) =>
+  call(api.PATCH('/api/v1/campaigns/{id}', { params: { path: { id } }, body, headers: { 'Idempotency-Key': key } }));
+export const changeTeam = (id: string, body: CampaignTeam, key: string) =>
+  call(api.POST('/api/v1/campaigns/{id}/team', { params: { path: { id } }, body, headers: { 'Idempotency-Key': key } }));
+export const removeTarget = (id: string, inspectionId: string, reason: string, key: string) =>
+  call(api.POST('/api/v1/campaigns/{id}/targets/{inspectionId}/remove', { params: { path: { id, inspectionId } }, body: { reason }, headers: { 'Idempotency-Key': key } }));
+export const cancelCampaign = (id: string, reason: string, key: string) =>
+  call(api.POST('/api/v1/campaigns/{id}/cancel', { params: { path: { id } }, body: { reason }, headers: { 'Idempotency-Key': key } }));

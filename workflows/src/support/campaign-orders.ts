@@ -1,0 +1,32 @@
+import { getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
+import { InspectionOrder, streamIds } from '@inspectorate/domain';
+import { campaignOrderSignal } from '@inspectorate/workflow-contract';
+
+/**
+ * The patch that lets a campaign change its team, remove a planned target and be cancelled, its
+ * inspections following by signal. Only workflows that receive one of these new commands reach
+ * this code, so histories recorded before it replay unchanged; the marker says which ones did.
+ */
+export const CAMPAIGN_CHANGES = 'campaign-changes';
+
+/**
+ * Tells each inspection what the campaign decided. A signal is durable once sent, so an
+ * inspection that is busy applies it when its turn comes. One that has already ended (cancelled
+ * meanwhile, nothing left open) cannot be told and needs nothing: that is logged, not a failure.
+ */
+export async function sendOrders(orders: readonly InspectionOrder[], occurredAt: Date, correlationId?: string): Promise<void> {
+  if (orders.length === 0 || !patched(CAMPAIGN_CHANGES)) return;
+  await Promise.all(
+    orders.map(async (order) => {
+      try {
+        await getExternalWorkflowHandle(streamIds.inspection(order.inspectionId)).signal(campaignOrderSignal, {
+          command: order.command,
+          occurredAt: occurredAt.toISOString(),
+          ...(correlationId ? { correlationId } : {}),
+        });
+      } catch (error) {
+        log.warn('An inspection could not be told of its campaign change; it has ended', { inspectionId: order.inspectionId, order: order.command.type, error: String(error) });
+      }
+    }),
+  );
+}
