@@ -19,6 +19,11 @@ const common = {
 };
 
 module.exports = {
+  // With two cores Jest would run every file inside its own main process (in band), and the whole suite's
+  // leftovers (Nest apps, Temporal clients, module registries of 130-odd files) outgrew Node's heap
+  // there: the run died of "heap out of memory" after 25 minutes. A memory limit makes Jest use a
+  // worker (still one file at a time) and replace it once it grows past the limit after a file.
+  workerIdleMemoryLimit: '1.5GB',
   projects: [
     {
       ...common,

@@ -1,24 +1,33 @@
 import { LIMITS, streamIds } from '@inspectorate/domain';
-import { Scenario } from '../harness/scenario';
+import { eventually, Scenario } from '../harness/scenario';
 import { inDays } from '../harness/time';
 import { TestStack } from '../harness/stack';
 import { useStack } from '../harness/use-stack';
 
 /**
  * How many events of the inspection's history record something that happened (an accepted Update, a
- * timer, an activity, a signal). Workflow-task bookkeeping is left out: a task may still be finishing
- * when the test looks, or the server may deliver a refused Update on a regular task, and neither is a
- * trace of the refused command.
+ * timer, an activity, a signal), once the workflow has settled: its latest workflow task completed
+ * and none is pending (a new inspection's first task, which starts its timers, may still be running
+ * when the test first looks). Workflow-task bookkeeping itself is left out: the server may deliver a
+ * refused Update on a regular task, and that is no trace of the refused command.
  */
 async function historyFacts(stack: TestStack, inspectionId: string): Promise<number> {
-  const history = await stack.temporal.workflow.getHandle(streamIds.inspection(inspectionId)).fetchHistory();
-  return (history.events ?? []).filter(
-    (event) =>
-      !event.workflowTaskScheduledEventAttributes &&
-      !event.workflowTaskStartedEventAttributes &&
-      !event.workflowTaskCompletedEventAttributes &&
-      !event.workflowTaskTimedOutEventAttributes,
-  ).length;
+  return eventually(async () => {
+    const events = (await stack.temporal.workflow.getHandle(streamIds.inspection(inspectionId)).fetchHistory()).events ?? [];
+    let lastCompleted = -1;
+    events.forEach((event, index) => {
+      if (event.workflowTaskCompletedEventAttributes) lastCompleted = index;
+    });
+    const pending = events.slice(lastCompleted + 1).some((event) => event.workflowTaskScheduledEventAttributes);
+    if (lastCompleted < 0 || pending) return undefined;
+    return events.filter(
+      (event) =>
+        !event.workflowTaskScheduledEventAttributes &&
+        !event.workflowTaskStartedEventAttributes &&
+        !event.workflowTaskCompletedEventAttributes &&
+        !event.workflowTaskTimedOutEventAttributes,
+    ).length;
+  });
 }
 
 describe('lifecycle paths: disputes, follow-ups, cancellation, wrong states, idempotency', () => {
