@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { AnyRole, AuthenticatedUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { ApiCommandProblems, ApiProblem, ApiProblems } from '../common/api-responses';
 import { newId } from '../common/deterministic-id';
-import { Page, PageQuery } from '../common/pagination';
+import { PageQuery } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CommandContext } from '../idempotency/command-options.decorator';
 import { CommandOptions } from '../temporal/command-gateway';
@@ -26,9 +26,8 @@ import {
   WindowDto,
 } from './inspection.dto';
 import { InspectionCommands } from './inspection-commands.service';
-import { EventView } from './inspection-events.view';
-import { InspectionEventPage, InspectionPage, InspectionViewSchema, InspectionWithCreatedFindingViewSchema } from './inspection.responses';
-import { InspectionView } from './inspection.view';
+import { InspectionEventPage } from './inspection-events.view';
+import { InspectionPage, InspectionView, InspectionWithCreatedFindingView } from './inspection.view';
 import { InspectionQueries } from './inspections.queries';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'The same key sent again returns the first result and changes nothing.' };
@@ -46,7 +45,7 @@ const UNIT_HEAD = 'Or not the head of the inspected unit.';
  * rule, added to the role's; 409 the state that does not allow it). Put it above @Roles, so the
  * role's 403 reads first.
  */
-function InspectionCommand(refusals: { 403?: string; 409: string }, answer = ApiOkResponse({ type: InspectionViewSchema, description: 'The inspection after the change.' })) {
+function InspectionCommand(refusals: { 403?: string; 409: string }, answer = ApiOkResponse({ type: InspectionView, description: 'The inspection after the change.' })) {
   return applyDecorators(ApiHeader(IDEMPOTENCY), answer, ApiCommandProblems({ 404: NOT_FOUND, ...refusals }));
 }
 
@@ -68,13 +67,13 @@ export class InspectionsController {
   @ApiOperation({ summary: 'Inspections the caller may see (a unit head: their unit’s, once started).' })
   @ApiOkResponse({ type: InspectionPage })
   @ApiProblem(400)
-  list(@Query() query: ListInspectionsQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<InspectionView>> {
+  list(@Query() query: ListInspectionsQuery, @CurrentUser() user: AuthenticatedUser): Promise<InspectionPage> {
     return this.queries.list(query, user);
   }
 
   @Get(':id')
   @AnyRole()
-  @ApiOkResponse({ type: InspectionViewSchema })
+  @ApiOkResponse({ type: InspectionView })
   @ApiProblems(400, [404, 'No such inspection, or not visible to the caller.'])
   get(@Param('id', ID) id: string, @CurrentUser() user: AuthenticatedUser): Promise<InspectionView> {
     return this.queries.get(id, user);
@@ -85,7 +84,7 @@ export class InspectionsController {
   @ApiOperation({ summary: 'The inspection’s events, oldest first, as far as the caller may see them.' })
   @ApiOkResponse({ type: InspectionEventPage })
   @ApiProblems(400, [404, 'No such inspection, or not visible to the caller.'])
-  events(@Param('id', ID) id: string, @Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<EventView>> {
+  events(@Param('id', ID) id: string, @Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<InspectionEventPage> {
     return this.queries.events(id, user, query);
   }
 
@@ -109,10 +108,15 @@ export class InspectionsController {
   @HttpCode(201)
   @InspectionCommand(
     { 403: 'Or not a member of the inspection’s team.', 409: 'Only while the visit is in progress.' },
-    ApiCreatedResponse({ type: InspectionWithCreatedFindingViewSchema, description: 'The inspection; `createdFindingId` names the new finding.' }),
+    ApiCreatedResponse({ type: InspectionWithCreatedFindingView, description: 'The inspection; `createdFindingId` names the new finding.' }),
   )
   @Roles('inspector', 'lead_inspector')
-  async recordFinding(@Param('id', ID) id: string, @Body() dto: RecordFindingDto, @CurrentUser() user: AuthenticatedUser, @CommandContext() o: CommandOptions) {
+  async recordFinding(
+    @Param('id', ID) id: string,
+    @Body() dto: RecordFindingDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CommandContext() o: CommandOptions,
+  ): Promise<InspectionWithCreatedFindingView> {
     const findingId = newId('finding', user.userId, o.idempotencyKey, id);
     const evidence = await this.commands.evidence(dto.evidence, user);
     const view = await this.commands.run(
@@ -264,7 +268,7 @@ export class InspectionsController {
   @HttpCode(201)
   @InspectionCommand(
     { 403: LEAD, 409: 'Only while remediating or closed.' },
-    ApiCreatedResponse({ type: InspectionViewSchema, description: 'The new follow-up inspection, planned and linked to this one.' }),
+    ApiCreatedResponse({ type: InspectionView, description: 'The new follow-up inspection, planned and linked to this one.' }),
   )
   @Roles('lead_inspector')
   followUp(@Param('id', ID) id: string, @Body() dto: WindowDto, @CurrentUser() user: AuthenticatedUser, @CommandContext() o: CommandOptions) {

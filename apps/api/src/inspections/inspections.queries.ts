@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { inspectionSight, streamIds, UserActor } from '@inspectorate/domain';
 import { EventStore } from '@inspectorate/event-store';
 import { InspectionEntity } from '@inspectorate/read-model';
-import { decodeCursor, encodeCursor, Page, PageQuery, pageLimit, toPage } from '../common/pagination';
+import { decodeCursor, encodeCursor, PageQuery, pageLimit, toPage } from '../common/pagination';
 import { InspectionAccess } from '../access/inspection-access';
 import { ListInspectionsQuery } from './inspection.dto';
-import { InspectionView, toInspectionView } from './inspection.view';
-import { EventView, visibleEvents } from './inspection-events.view';
+import { InspectionPage, InspectionView, toInspectionView } from './inspection.view';
+import { InspectionEventPage, visibleEvents } from './inspection-events.view';
 import { AuditTrail, requestActor } from '../audit/audit-trail';
 
 /** The read side of inspections: always from the projection, always filtered by who is asking (InspectionAccess). */
@@ -28,7 +28,7 @@ export class InspectionQueries {
     return toInspectionView(state, version, user);
   }
 
-  async list(query: ListInspectionsQuery, user: UserActor): Promise<Page<InspectionView>> {
+  async list(query: ListInspectionsQuery, user: UserActor): Promise<InspectionPage> {
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const q = this.db.getRepository(InspectionEntity).createQueryBuilder('i').orderBy('i.planned_at', 'DESC').addOrderBy('i.id', 'DESC').limit(limit + 1);
@@ -47,7 +47,7 @@ export class InspectionQueries {
    * The events the caller may see, oldest first, a page at a time. The cursor counts the events
    * already returned to this caller: it reveals nothing of the events they may not see.
    */
-  async events(id: string, user: UserActor, query: PageQuery): Promise<Page<EventView>> {
+  async events(id: string, user: UserActor, query: PageQuery): Promise<InspectionEventPage> {
     const { state } = await this.access.require(id, user);
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor, ['count', 'uuid']);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EvidenceView } from './findings';
+import { ActionState } from '@inspectorate/domain';
+import { EvidenceView, evidenceView } from './findings';
 import { DAY_OR_INSTANT, INSTANT } from './formats';
 
 export class ActionReportView {
@@ -30,4 +31,26 @@ export class CorrectiveActionView {
   @ApiPropertyOptional(INSTANT) readonly verifiedAt?: string;
   @ApiPropertyOptional({ type: ActionRejectionView }) readonly lastRejection?: ActionRejectionView;
   @ApiPropertyOptional({ example: '2023-12-31', description: 'The due date the approved conclusion required, as written there.' }) readonly requiredDueDate?: string;
+}
+
+/** A corrective action, with the due date the approved conclusion required for its finding (as written there). */
+export function toCorrectiveActionView(a: ActionState, requiredDueDate: string | undefined): CorrectiveActionView {
+  return {
+    id: a.id,
+    findingId: a.findingId,
+    requirement: a.requirement,
+    owner: a.owner,
+    dueDate: a.dueDate,
+    dueAt: a.dueAt,
+    requiredDueAt: a.requiredDueAt,
+    status: a.status,
+    overdue: a.overdue,
+    plannedAt: a.plannedAt,
+    rejections: a.rejections,
+    reports: a.reports.map((r) => ({ note: r.note, evidence: r.evidence.map(evidenceView), at: r.at })),
+    reportedAt: a.reportedAt,
+    verifiedAt: a.verifiedAt,
+    lastRejection: a.lastRejection && { note: a.lastRejection.note, at: a.lastRejection.at },
+    requiredDueDate,
+  };
 }

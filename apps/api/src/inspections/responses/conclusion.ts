@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Rating, RATINGS } from '@inspectorate/domain';
+import { ConclusionState, Dissent, InspectionState, pendingContentHash, Rating, RATINGS, RequiredAction } from '@inspectorate/domain';
 import { DAY_OR_INSTANT, INSTANT } from './formats';
 
 export class RequiredActionView {
@@ -43,4 +43,45 @@ export class ConclusionView {
     description: 'While awaiting approval only: the hash an approval now would bind to (send it as contentHash to approve exactly this).',
   })
   readonly contentHash?: string;
+}
+
+/** What the chairman approved, frozen: everyone who may see the inspection sees exactly this. */
+export function toApprovedConclusionView(approval: NonNullable<InspectionState['approval']>): ConclusionView {
+  const { conclusion, dissents } = approval.approved;
+  return {
+    summary: conclusion.summary,
+    rating: conclusion.rating,
+    actions: conclusion.actions.map(requiredActionView),
+    dissents: dissents.map(toDissentView),
+    status: 'approved',
+    approval: { contentHash: approval.contentHash, approvedAt: approval.approvedAt },
+  };
+}
+
+/** A submitted conclusion not (yet) approved: staff only. */
+export function toDraftConclusionView(s: InspectionState, conclusion: ConclusionState): ConclusionView {
+  return {
+    summary: conclusion.summary,
+    rating: conclusion.rating,
+    actions: conclusion.actions.map(requiredActionView),
+    dissents: s.dissents.map(toDissentView),
+    status: draftStatus(s),
+    submittedAt: conclusion.submittedAt,
+    returns: conclusion.returns.map((r) => ({ comment: r.comment, at: r.at })),
+    contentHash: pendingContentHash(s),
+  };
+}
+
+export function toDissentView(d: Dissent): DissentView {
+  return { authorId: d.authorId, text: d.text, recordedAt: d.recordedAt };
+}
+
+function requiredActionView(a: RequiredAction): RequiredActionView {
+  return { findingId: a.findingId, requirement: a.requirement, dueDate: a.dueDate, dueAt: a.dueAt };
+}
+
+/** Waiting for the chairman, sent back, or dropped with its cancelled inspection. */
+function draftStatus(s: InspectionState): 'awaiting_approval' | 'returned' | 'cancelled' {
+  if (s.status === 'cancelled') return 'cancelled';
+  return s.status === 'awaiting_approval' ? 'awaiting_approval' : 'returned';
 }

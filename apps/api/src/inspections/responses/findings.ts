@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Severity, SEVERITIES } from '@inspectorate/domain';
+import { Evidence, FindingState, ResponseItem, Severity, SEVERITIES } from '@inspectorate/domain';
 import { INSTANT } from './formats';
 
 /** One item of evidence: exactly one of the two fields. */
@@ -41,4 +41,27 @@ export class FindingView {
   @ApiPropertyOptional({ type: FindingWithdrawalView, description: 'Once withdrawn.' }) readonly withdrawal?: FindingWithdrawalView;
   @ApiPropertyOptional({ type: FindingResponseView, description: 'The unit’s answer to this finding, once the response is submitted.' }) readonly response?: FindingResponseView;
   @ApiPropertyOptional({ type: FindingDisputeView, description: 'When the unit disputed the finding.' }) readonly dispute?: FindingDisputeView;
+}
+
+export function evidenceView(evidence: Evidence): EvidenceView {
+  return 'attachmentId' in evidence ? { attachmentId: evidence.attachmentId } : { text: evidence.text };
+}
+
+/** A finding as recorded, with the unit's answer to it once the response is in. */
+export function toFindingView(f: FindingState, response: ResponseItem | undefined): FindingView {
+  return {
+    id: f.id,
+    criterionCode: f.criterionCode,
+    severity: f.severity,
+    description: f.description,
+    evidence: f.evidence.map(evidenceView),
+    people: [...f.people],
+    authorId: f.authorId,
+    status: f.status,
+    recordedAt: f.recordedAt,
+    amendedAt: f.amendedAt,
+    withdrawal: f.withdrawal && { reason: f.withdrawal.reason, by: f.withdrawal.by, at: f.withdrawal.at },
+    response: response && { position: response.position, explanation: response.explanation },
+    dispute: f.dispute && { status: f.dispute.status, explanation: f.dispute.explanation, note: f.dispute.note, resolvedAt: f.dispute.resolvedAt },
+  };
 }

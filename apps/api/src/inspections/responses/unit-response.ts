@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { InspectionState, ResponseItem } from '@inspectorate/domain';
 import { DAY_OR_INSTANT, INSTANT } from './formats';
 
 /** The unit's response to the approved conclusion, and its request for more time to give it. */
@@ -28,4 +29,29 @@ export class ExtensionView {
   @ApiProperty(INSTANT) readonly requestedAt!: string;
   @ApiPropertyOptional({ description: 'The lead’s note, once decided.' }) readonly note?: string;
   @ApiPropertyOptional(INSTANT) readonly decidedAt?: string;
+}
+
+export function toUnitResponseView(response: NonNullable<InspectionState['response']>): UnitResponseView {
+  return { submittedAt: response.submittedAt, late: response.late, items: response.items.map(responseItemView) };
+}
+
+function responseItemView(item: ResponseItem): ResponseItemView {
+  return {
+    findingId: item.findingId,
+    position: item.position,
+    explanation: item.explanation,
+    plan: item.plan && { owner: item.plan.owner, dueDate: item.plan.dueDate },
+  };
+}
+
+export function toExtensionView(extension: NonNullable<InspectionState['extension']>): ExtensionView {
+  return {
+    status: extension.status,
+    reason: extension.reason,
+    requestedDeadline: extension.requestedDeadline,
+    requestedDueAt: extension.requestedDueAt,
+    requestedAt: extension.requestedAt,
+    note: extension.note,
+    decidedAt: extension.decidedAt,
+  };
 }
