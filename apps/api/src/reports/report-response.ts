@@ -17,7 +17,8 @@ const TITLES: Record<AnyReport['kind'], string> = {
 };
 
 /**
- * Answers a report in the format asked for: the JSON itself, or the same data flattened to
+ * Answers a report in the format asked for: the JSON (the report mapped to its view class by
+ * `toView`, the one definition of what is sent), or the library's report flattened to
  * tables (once, by `reportTables`) and written as CSV or XLSX, as an attachment. Reports are
  * confidential and change with every event: never cached by clients or proxies (the server keeps
  * replays of past instants, see ReportRowsSource.replay). A file is headed by the authority
@@ -26,21 +27,22 @@ const TITLES: Record<AnyReport['kind'], string> = {
  * (live or replay) and computing took; nothing about the size of the log is sent, since a count
  * of all events would reveal to anyone that something (a planned visit) was recorded.
  */
-export async function reportResponse<R extends AnyReport>(
+export async function reportResponse<R extends AnyReport, View>(
   timed: Timed<R>,
+  toView: (report: R) => View,
   format: ReportFormat | undefined,
   res: Response,
   authority: () => Promise<AuthorityHeading>,
   /** Records the download in the audit log (only files are recorded: the JSON is a screen's read). */
   exported: () => Promise<void>,
-): Promise<R | StreamableFile> {
+): Promise<View | StreamableFile> {
   const { report, timing } = timed;
   res.setHeader('Cache-Control', 'private, no-store');
   res.setHeader(
     'Server-Timing',
     [`load;dur=${timing.loadMs.toFixed(1)};desc="${timing.source}${timing.cached ? ', cached' : ''}"`, `compute;dur=${timing.computeMs.toFixed(1)}`].join(', '),
   );
-  if (!format || format === 'json') return report;
+  if (!format || format === 'json') return toView(report);
   const issuer = await authority();
   await exported();
   const tables = headedBy(reportTables(report), issuer);

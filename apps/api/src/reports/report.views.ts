@@ -2,10 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { INSPECTION_STATUSES, InspectionStatus, Rating, RATINGS, ROLES, Role, SEVERITIES, Severity } from '@inspectorate/domain';
 
 /**
- * The OpenAPI description of the JSON reports of libs/reports/src (DashboardReport,
- * UnitScorecardReport, CampaignReport, OverdueReport). The library's types stay the source of
- * truth; the unit test of the OpenAPI document checks at compile time that every field they
- * have is described here, with a type that fits.
+ * The JSON reports as the API sends them, described for OpenAPI: the response types of
+ * ReportsController. The library (libs/reports: DashboardReport, UnitScorecardReport,
+ * CampaignReport, OverdueReport) computes the reports; the mappers of report-mappers/ build these
+ * classes from them field by field, so these classes are the one definition of what is sent: a
+ * field not described here cannot be sent, one required here cannot be left out (both refused by
+ * the compiler). A field the library adds is not sent until it is described here and mapped.
  */
 
 const INSTANT = { format: 'date-time', example: '2023-09-08T16:59:59.999Z' } as const;

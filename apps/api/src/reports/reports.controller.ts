@@ -1,11 +1,14 @@
 import { applyDecorators, Controller, Get, Param, Query, Res, StreamableFile, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CampaignReport, DashboardReport, OverdueReport, UnitScorecardReport } from '@inspectorate/reports';
 import { AnyRole, AuthenticatedUser, CurrentUser, StaffOnly } from '../auth/access.decorators';
 import { ApiProblem, ApiProblems, binaryContent } from '../common/api-responses';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AuthorityService } from '../authority/authority.service';
+import { toCampaignReportView } from './report-mappers/campaign.mapper';
+import { toDashboardReportView } from './report-mappers/dashboard.mapper';
+import { toOverdueReportView } from './report-mappers/overdue.mapper';
+import { toUnitScorecardReportView } from './report-mappers/unit-scorecard.mapper';
 import { reportResponse, XLSX_TYPE } from './report-response';
 import { CampaignReportView, DashboardReportView, OverdueReportView, UnitScorecardReportView } from './report.views';
 import { CampaignReportQuery, DashboardQuery, OverdueQuery, UnitReportQuery } from './reports.dto';
@@ -60,8 +63,15 @@ export class ReportsController {
     @Query() query: DashboardQuery,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<DashboardReport | StreamableFile> {
-    return reportResponse(await this.reports.dashboard(user, query), query.format, res, this.heading, this.exported('dashboard', null, query));
+  ): Promise<DashboardReportView | StreamableFile> {
+    return reportResponse(
+      await this.reports.dashboard(user, query),
+      toDashboardReportView,
+      query.format,
+      res,
+      this.heading,
+      this.exported('dashboard', null, query),
+    );
   }
 
   @Get('units/:id')
@@ -75,8 +85,15 @@ export class ReportsController {
     @Query() query: UnitReportQuery,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<UnitScorecardReport | StreamableFile> {
-    return reportResponse(await this.reports.unit(user, id, query), query.format, res, this.heading, this.exported('unit', id, query));
+  ): Promise<UnitScorecardReportView | StreamableFile> {
+    return reportResponse(
+      await this.reports.unit(user, id, query),
+      toUnitScorecardReportView,
+      query.format,
+      res,
+      this.heading,
+      this.exported('unit', id, query),
+    );
   }
 
   @Get('campaigns/:id')
@@ -90,8 +107,15 @@ export class ReportsController {
     @Query() query: CampaignReportQuery,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CampaignReport | StreamableFile> {
-    return reportResponse(await this.reports.campaign(user, id, query), query.format, res, this.heading, this.exported('campaign', id, query));
+  ): Promise<CampaignReportView | StreamableFile> {
+    return reportResponse(
+      await this.reports.campaign(user, id, query),
+      toCampaignReportView,
+      query.format,
+      res,
+      this.heading,
+      this.exported('campaign', id, query),
+    );
   }
 
   @Get('overdue')
@@ -104,7 +128,14 @@ export class ReportsController {
     @Query() query: OverdueQuery,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<OverdueReport | StreamableFile> {
-    return reportResponse(await this.reports.overdue(user, query), query.format, res, this.heading, this.exported('overdue', null, query));
+  ): Promise<OverdueReportView | StreamableFile> {
+    return reportResponse(
+      await this.reports.overdue(user, query),
+      toOverdueReportView,
+      query.format,
+      res,
+      this.heading,
+      this.exported('overdue', null, query),
+    );
   }
 }
