@@ -5,132 +5,174 @@
  *   Temporal (built once per machine, SQLite file under .run/temporal) or TEMPORAL_ADDRESS
  *   PostgreSQL (DATABASE_URL, or an embedded one if nothing answers) → migrations
  *   the worker and the API (compiled, from dist/) → demo district seeded into an empty database
- * Ctrl-C (or SIGTERM) stops it all: the API, then the worker (which drains), then the servers.
  * Run through `make up`, which installs dependencies and builds first.
+ *
+ * Stopping: Ctrl-C, SIGTERM to this process alone (a supervisor, `kill <pid>`) and SIGHUP all do
+ * the same (./lib/shutdown.js): the demo seed or the migration if one is still running, then the
+ * API, then the worker (which drains), then Temporal and the embedded PostgreSQL if it started
+ * one; each is SIGKILLed after its grace period. Then it exits 0: the stop that was asked for has
+ * been done, and a supervisor (systemd, say) counts 0 as a clean stop, not 143. A second signal
+ * while stopping kills everything at once and exits 128 + the signal's number, the shell's code
+ * for "ended by that signal". A failed start stops the same way and exits 1.
+ *
+ * Knobs for running it beside another one (the tests do): INSPECTORATE_RUN_DIR (instead of .run/,
+ * as for scripts/reset.js), INSPECTORATE_TEMPORAL_PORT (instead of 7233), and
+ * INSPECTORATE_FROM_SOURCES=1 (the TypeScript sources instead of dist/, no build needed).
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const temporal = require('./lib/temporal');
 const postgres = require('./lib/postgres');
 const { missingAccountsNotice } = require('./lib/demo-notice');
+const { programArgs, spawnService, spawnToEnd } = require('./lib/node-children');
+const { createShutdown, onStopSignals, signalExitCode } = require('./lib/shutdown');
+const { killGroup } = require('./lib/watchdog');
 
 const ROOT = path.resolve(__dirname, '..');
-const RUN = path.join(ROOT, '.run');
+const RUN = path.resolve(process.env.INSPECTORATE_RUN_DIR ?? path.join(ROOT, '.run'));
 const LOGS = path.join(RUN, 'logs');
+const FROM_SOURCES = process.env.INSPECTORATE_FROM_SOURCES === '1';
+
+/** Stop order: the one-shot programs, then the API (its requests wait on the worker), the worker, the servers. */
+const RANK = { oneShot: 0, api: 1, worker: 2, servers: 3 };
+/** For the API and the worker to drain, and for a one-shot program to end, before SIGKILL. */
+const PROGRAM_GRACE_MS = 30_000;
+/** For a server still being started when the stop begins (it is registered, hence stopped, once up). */
+const START_SETTLE_MS = 10_000;
+
+// A supervisor may close our output before it stops us: never let a failed write end the stop.
+process.stdout.on('error', () => {});
 const log = (/** @type {string} */ message) => process.stdout.write(`[up] ${message}\n`);
 
-async function main() {
+function main() {
+  const shutdown = createShutdown({ log });
+  /** @type {Promise<void>} */
+  let start = Promise.resolve();
+  const stopAndExit = async (/** @type {number} */ code, /** @type {string} */ why) => {
+    log(`${why}: stopping…`);
+    await shutdown.stop(start, START_SETTLE_MS);
+    log('stopped');
+    process.exit(code);
+  };
+  onStopSignals((signal) => {
+    if (!shutdown.stopping) return void stopAndExit(0, signal);
+    log(`${signal} again: killing everything now`);
+    shutdown.kill();
+    process.exit(signalExitCode(signal));
+  });
+
+  start = startAll(shutdown);
+  start.catch((error) => {
+    if (shutdown.stopping) return; // interrupted by a stop signal, whose handler stops what was started
+    log(`start failed: ${error instanceof Error ? error.message : String(error)}`);
+    void stopAndExit(1, 'start failed');
+  });
+}
+
+/**
+ * Starts everything in order, adding each part to `shutdown` as soon as it runs. Throws (the abort
+ * reason, or a step's error) when the stop begins halfway.
+ *
+ * @param {import('./lib/shutdown').Shutdown} shutdown
+ */
+async function startAll(shutdown) {
+  const { signal } = shutdown;
   fs.mkdirSync(LOGS, { recursive: true });
   const env = { ...process.env };
   env.APP_ENV = env.APP_ENV ?? 'development';
   if (env.APP_ENV === 'production') throw new Error('`make up` is the local start with demo data; production starts the API and worker directly (see the README).');
   const port = Number(env.PORT ?? 3000);
   const namespace = env.TEMPORAL_NAMESPACE ?? 'inspectorate';
-  /** @type {{ name: string; stop: () => Promise<void> }[]} */
-  const running = [];
-  let stopping = false;
-  const stopAll = async (/** @type {number} */ code) => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping…');
-    for (const service of running.reverse()) {
-      await service.stop().catch((error) => log(`${service.name} did not stop cleanly: ${error.message}`));
-    }
-    log('stopped');
-    process.exit(code);
+  const started = Date.now();
+
+  const pg = await postgres.ensurePostgres({ url: env.DATABASE_URL ?? postgres.DEFAULT_DATABASE_URL, dataDir: path.join(RUN, 'postgres'), log });
+  shutdown.add(RANK.servers, server('postgres', pg));
+  env.DATABASE_URL = pg.url;
+  signal.throwIfAborted();
+
+  const frontendPort = env.TEMPORAL_ADDRESS ? undefined : Number(env.INSPECTORATE_TEMPORAL_PORT ?? 7233);
+  const temporalServer = await temporal.startTemporal({ mode: 'file', dataDir: path.join(RUN, 'temporal'), namespace, frontendPort, log });
+  shutdown.add(RANK.servers, server('temporal', temporalServer));
+  signal.throwIfAborted();
+  env.TEMPORAL_ADDRESS = temporalServer.address;
+  env.TEMPORAL_NAMESPACE = namespace;
+  env.WORKFLOW_BUNDLE_PATH = env.WORKFLOW_BUNDLE_PATH ?? path.join(ROOT, 'dist', 'workflow-bundle.js');
+  env.SEED_DEMO = env.SEED_DEMO ?? 'true';
+  // The API, the worker and the CLI share this folder, hence this installation's generated
+  // secrets (installation-secrets.json: JWT secret, payload key, checkpoint key) unless set.
+  env.DATA_DIR = env.DATA_DIR ?? path.join(RUN, 'data');
+
+  const runToEnd = async (/** @type {string} */ name, /** @type {string[]} */ args) => {
+    const { child, done } = spawnToEnd({ name, args: [...programArgs(ROOT, 'cli', FROM_SOURCES), ...args], cwd: ROOT, env, signal, graceMs: PROGRAM_GRACE_MS });
+    shutdown.add(RANK.oneShot, program(child));
+    await done;
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  const startService = (/** @type {'api' | 'worker'} */ name) => {
+    const logFile = path.join(LOGS, `${name}.log`);
+    const child = spawnService({
+      name,
+      args: programArgs(ROOT, name, FROM_SOURCES),
+      cwd: ROOT,
+      env,
+      logFile,
+      print: (line) => process.stdout.write(`${line}\n`),
+      onUnexpectedExit: (code, exitSignal) => log(`${name} exited (${exitSignal ?? code}); see ${path.relative(ROOT, logFile)}`),
+    });
+    shutdown.add(RANK[name], program(child));
+  };
 
-  try {
-    const started = Date.now();
-    const pg = await postgres.ensurePostgres({ url: env.DATABASE_URL ?? postgres.DEFAULT_DATABASE_URL, dataDir: path.join(RUN, 'postgres'), log });
-    running.push({ name: 'postgres', stop: pg.stop });
-    env.DATABASE_URL = pg.url;
+  await runToEnd('migrate', ['migrate']);
+  signal.throwIfAborted();
+  startService('worker');
+  startService('api');
+  await waitForHealth(`http://127.0.0.1:${port}/api/v1/health`, signal);
 
-    const server = await temporal.startTemporal({ mode: 'file', dataDir: path.join(RUN, 'temporal'), namespace, frontendPort: env.TEMPORAL_ADDRESS ? undefined : 7233, log });
-    running.push({ name: 'temporal', stop: server.stop });
-    env.TEMPORAL_ADDRESS = server.address;
-    env.TEMPORAL_NAMESPACE = namespace;
-    env.WORKFLOW_BUNDLE_PATH = env.WORKFLOW_BUNDLE_PATH ?? path.join(ROOT, 'dist', 'workflow-bundle.js');
-    env.SEED_DEMO = env.SEED_DEMO ?? 'true';
-    // The API, the worker and the CLI share this folder, hence this installation's generated
-    // secrets (installation-secrets.json: JWT secret, payload key, checkpoint key) unless set.
-    env.DATA_DIR = env.DATA_DIR ?? path.join(RUN, 'data');
-
-    await runToEnd('migrate', ['dist/apps/cli/src/main.js', 'migrate'], env);
-    running.push(startService('worker', 'dist/apps/worker/src/main.js', env));
-    running.push(startService('api', 'dist/apps/api/src/main.js', env));
-    await waitForHealth(`http://127.0.0.1:${port}/api/v1/health`);
-
-    if (env.SEED_DEMO === 'true') {
-      const accounts = path.join(RUN, 'demo-accounts.txt');
-      await runToEnd('seed-demo', ['dist/apps/cli/src/main.js', 'seed-demo', '--accounts-file', accounts], env);
-      if (fs.existsSync(accounts)) log(`demo accounts and their passwords (invented people): ${path.relative(ROOT, accounts)}`);
-      else for (const line of missingAccountsNotice({ database: postgres.databaseName(env.DATABASE_URL), accountsFile: path.relative(ROOT, accounts) })) log(line);
-    }
-    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    log(`  Console    http://localhost:${port}/   (log in with a demo account)`);
-    log(`  API        http://localhost:${port}/api/v1   (health: /api/v1/health, docs: http://localhost:${port}/docs)`);
-    log(`  Temporal   ${server.address} namespace ${namespace} (via ${server.via})`);
-    log(`  logs       ${path.relative(ROOT, LOGS)}/   — Ctrl-C stops everything`);
-    log(`  secrets    ${path.relative(ROOT, path.join(env.DATA_DIR, 'installation-secrets.json'))} (generated on the first start, unless set in the environment)`);
-  } catch (error) {
-    log(`start failed: ${error instanceof Error ? error.message : String(error)}`);
-    await stopAll(1);
+  if (env.SEED_DEMO === 'true') {
+    const accounts = path.join(RUN, 'demo-accounts.txt');
+    await runToEnd('seed-demo', ['seed-demo', '--accounts-file', accounts]);
+    if (fs.existsSync(accounts)) log(`demo accounts and their passwords (invented people): ${path.relative(ROOT, accounts)}`);
+    else for (const line of missingAccountsNotice({ database: postgres.databaseName(env.DATABASE_URL), accountsFile: path.relative(ROOT, accounts) })) log(line);
   }
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`  Console    http://localhost:${port}/   (log in with a demo account)`);
+  log(`  API        http://localhost:${port}/api/v1   (health: /api/v1/health, docs: http://localhost:${port}/docs)`);
+  log(`  Temporal   ${temporalServer.address} namespace ${namespace} (via ${temporalServer.via})`);
+  log(`  logs       ${path.relative(ROOT, LOGS)}/   — Ctrl-C (or SIGTERM) stops everything`);
+  log(`  secrets    ${path.relative(ROOT, path.join(env.DATA_DIR, 'installation-secrets.json'))} (generated on the first start, unless set in the environment)`);
 }
 
 /**
- * A Node service of ours in the background: output goes to .run/logs/<name>.log and, prefixed,
- * to this terminal. It gets SIGTERM on stop and is killed if it has not drained in 30 s.
+ * A server of ours (or one already there, whose stop is a no-op) as something to stop.
+ *
+ * @param {string} name
+ * @param {{ pid?: number, stop: () => Promise<void> }} handle  pid: its watchdog's process group
+ * @returns {import('./lib/shutdown').Stoppable}
  */
-function startService(/** @type {string} */ name, /** @type {string} */ entry, /** @type {NodeJS.ProcessEnv} */ env) {
-  const out = fs.createWriteStream(path.join(LOGS, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const forward = (/** @type {Buffer} */ chunk) => {
-    out.write(chunk);
-    for (const line of chunk.toString().split('\n').filter(Boolean)) process.stdout.write(`[${name}] ${line}\n`);
-  };
-  child.stdout.on('data', forward);
-  child.stderr.on('data', forward);
-  child.on('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGTERM') log(`${name} exited (${signal ?? code}); see ${path.relative(ROOT, path.join(LOGS, `${name}.log`))}`);
-  });
-  return {
-    name,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(timer);
-      out.end();
-    },
-  };
+function server(name, handle) {
+  return { name, stop: handle.stop, kill: () => handle.pid !== undefined && killGroup(handle.pid, 'SIGKILL') };
 }
 
-function runToEnd(/** @type {string} */ name, /** @type {string[]} */ args, /** @type {NodeJS.ProcessEnv} */ env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`${name} failed with exit code ${code}`))));
-  });
+/**
+ * @param {import('./lib/node-children').NodeChild} child
+ * @returns {import('./lib/shutdown').Stoppable}
+ */
+function program(child) {
+  return { name: child.name, stop: () => child.stop(PROGRAM_GRACE_MS), kill: child.kill };
 }
 
-async function waitForHealth(/** @type {string} */ url, timeoutMs = 120_000) {
+async function waitForHealth(/** @type {string} */ url, /** @type {AbortSignal} */ signal, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    signal.throwIfAborted();
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal });
       if (response.status === 200) return;
     } catch {
-      // not listening yet
+      // not listening yet (or aborted: thrown above on the next turn)
     }
     if (Date.now() > deadline) throw new Error(`the API did not report healthy at ${url} within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
-void main();
+main();

@@ -1,0 +1,129 @@
+// @ts-check
+'use strict';
+/**
+ * Our own Node programs (the API, the worker, the CLI) as children of the local start (scripts/up.js).
+ *
+ * Each one runs in a process group of its own (`detached`), so a Ctrl-C at the terminal reaches
+ * up.js alone, and up.js stops them in its order, just as it does on a SIGTERM sent to it alone.
+ * In the terminal's group they would all get the SIGINT at once: the seeder would die mid-command
+ * while the API and the worker drained side by side.
+ *
+ * Unlike the servers (./watchdog.js), these do not outlive up.js only because up.js stops them:
+ * a SIGKILLed up.js leaves them running.
+ */
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const readline = require('node:readline');
+
+/**
+ * @typedef {object} NodeChild
+ * @property {string} name
+ * @property {number} pid      also its process group id
+ * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited
+ *   settles once it has exited and its output has been read to the end
+ * @property {(graceMs: number) => Promise<void>} stop  SIGTERM (our services drain), SIGKILL after graceMs
+ * @property {() => void} kill  SIGKILL to its process group, now
+ */
+
+/**
+ * The command line of one of our programs: the build under dist/ (what `make up` runs), or the
+ * TypeScript source through scripts/ts-register.js (no build needed, a slower start).
+ *
+ * @param {string} root         the repository
+ * @param {'api' | 'worker' | 'cli'} app
+ * @param {boolean} fromSources
+ * @returns {string[]} arguments for `node`
+ */
+function programArgs(root, app, fromSources) {
+  return fromSources
+    ? ['-r', path.join(root, 'scripts', 'ts-register.js'), path.join(root, 'apps', app, 'src', 'main.ts')]
+    : [path.join(root, 'dist', 'apps', app, 'src', 'main.js')];
+}
+
+/**
+ * A program that runs until it is stopped: its output is appended to `logFile` and shown line by
+ * line with a `[name]` prefix. `onUnexpectedExit` is called if it ends without being asked to.
+ *
+ * @param {{ name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string,
+ *   print: (line: string) => void, onUnexpectedExit: (code: number | null, signal: NodeJS.Signals | null) => void }} options
+ * @returns {NodeChild}
+ */
+function spawnService(options) {
+  const log = fs.createWriteStream(options.logFile, { flags: 'a' });
+  const child = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (/** @type {Buffer} */ chunk) => log.write(chunk));
+    readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => line && options.print(`[${options.name}] ${line}`));
+  }
+  const handle = supervise(options.name, child);
+  handle.exited.then(({ code, signal }) => {
+    log.end();
+    if (!handle.stopRequested) options.onUnexpectedExit(code, signal);
+  });
+  return handle;
+}
+
+/**
+ * A program that runs to its end (migrate, seed-demo), its output straight on our terminal. It is
+ * stopped when `signal` aborts (SIGTERM, SIGKILL after graceMs). `done` rejects unless it ends
+ * with exit code 0, so also when it was stopped.
+ *
+ * @param {{ name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, signal: AbortSignal, graceMs: number }} options
+ * @returns {{ child: NodeChild, done: Promise<void> }}
+ */
+function spawnToEnd(options) {
+  const child = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const handle = supervise(options.name, child);
+  const stop = () => void handle.stop(options.graceMs);
+  options.signal.addEventListener('abort', stop, { once: true });
+  handle.exited.then(() => options.signal.removeEventListener('abort', stop));
+  const done = handle.exited.then(({ code, signal }) => {
+    if (code !== 0) throw new Error(`${options.name} failed with ${signal ? `signal ${signal}` : `exit code ${code}`}`);
+  });
+  return { child: handle, done };
+}
+
+/**
+ * @param {string} name
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {NodeChild & { stopRequested: boolean }}
+ */
+function supervise(name, child) {
+  if (child.pid === undefined) throw new Error(`could not start ${name}`);
+  const pid = child.pid;
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
+  const exited = new Promise((resolve) => {
+    // 'close', not 'exit': the last lines (the worker's "drained and stopped") are read by then.
+    child.once('close', (code, signal) => resolve({ code, signal }));
+    child.once('error', () => resolve({ code: null, signal: null }));
+  });
+  let running = true;
+  exited.then(() => (running = false));
+  const kill = () => {
+    try {
+      process.kill(-pid, 'SIGKILL'); // the group: whatever it started goes with it
+    } catch {
+      /* ESRCH: already gone */
+    }
+  };
+  const handle = {
+    name,
+    pid,
+    exited,
+    stopRequested: false,
+    kill,
+    stop: async (/** @type {number} */ graceMs) => {
+      handle.stopRequested = true;
+      if (!running) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(kill, graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  return handle;
+}
+
+module.exports = { programArgs, spawnService, spawnToEnd };
