@@ -64,5 +64,17 @@ export class AccountabilityService {
 }
 
 function toView(c: AccountabilityCaseEntity): AccountabilityCaseView {
-  return { ...c, openedAt: c.openedAt.toISOString(), decidedAt: c.decidedAt?.toISOString() ?? null };
+  return {
+    id: c.id,
+    inspectionId: c.inspectionId,
+    unitId: c.unitId,
+    year: c.year,
+    reason: c.reason,
+    status: c.status,
+    outcome: c.outcome,
+    note: c.note,
+    actionId: c.actionId,
+    openedAt: c.openedAt.toISOString(),
+    decidedAt: c.decidedAt?.toISOString() ?? null,
+  };
 }
