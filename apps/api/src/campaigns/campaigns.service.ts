@@ -150,9 +150,11 @@ export class CampaignsService {
   private async views(campaigns: CampaignEntity[], user: UserActor): Promise<CampaignView[]> {
     if (campaigns.length === 0) return [];
     const ids = campaigns.map((c) => c.id);
+    // Targets planned together share plannedAt: the id orders them the same way in every answer
+    // (without it, the order of ties followed the query plan, so a list and a single campaign could differ).
     const inspections = await this.db.getRepository(InspectionEntity).find({
       where: { campaignId: In(ids) },
-      order: { plannedAt: 'ASC' },
+      order: { plannedAt: 'ASC', id: 'ASC' },
     });
     return campaigns.map((campaign) => {
       const own = inspections.filter((i) => i.campaignId === campaign.id);
