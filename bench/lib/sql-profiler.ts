@@ -46,7 +46,6 @@ export function partOf(sql: string): string {
   if (/^INSERT INTO "accountability_cases"/.test(s)) return 'projector: upsert all cases';
   if (/^INSERT INTO "notifications"/.test(s)) return 'projector: insert notifications';
   if (/^INSERT INTO "campaigns"/.test(s)) return 'projector: upsert campaign';
-  if (s.startsWith('INSERT INTO campaign_progress')) return 'projector: campaign progress (count)';
   if (s.startsWith('UPDATE campaigns c')) return 'projector: campaign status (derived)';
   if (s.startsWith('WITH own AS')) return 'projector: unit scorecard (12 subqueries)';
   if (/FROM "users"/.test(s)) return 'read: user';

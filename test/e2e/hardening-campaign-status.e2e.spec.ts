@@ -1,3 +1,4 @@
+import { TestUser } from '../harness/people';
 import { eventually, Scenario } from '../harness/scenario';
 import { useStack } from '../harness/use-stack';
 
@@ -64,5 +65,54 @@ describe('campaign status as seen from outside the team', () => {
     expect(chairmanIds).toContain(withSecret.id);
     const leadIds = ((await api.expect(200, api.get(people.lead, '/campaigns?status=active&limit=500'))).items as { id: string }[]).map((c) => c.id);
     expect(leadIds).toContain(withSecret.id);
+  });
+
+  it('pages a filtered list across campaigns of another status, one at a time, as the unpaged list', async () => {
+    const { api, people } = stack;
+    const { a, b, c } = people.units;
+    // Oldest first. The status each would have for someone outside the team, by what they see:
+    const plannedOnly = await scenario.campaign({ units: [a] }); // nothing started: active
+    const partlySecret = await scenario.campaign({ units: [a, b] }); // started and cancelled, one planned: completed
+    await startAndCancel(partlySecret.targets.find((t: { unitId: string }) => t.unitId === a).inspectionId);
+    const underWay = await scenario.campaign({ units: [c] }); // started: active
+    await scenario.start(underWay.targets[0].inspectionId);
+    const cancelled = await scenario.campaign({ units: [a, b] }); // cancelled, for everyone
+    await api.expect(200, api.post(people.lead, `/campaigns/${cancelled.id}/cancel`, { reason: 'Đơn vị sáp nhập.' }));
+    const finished = await scenario.campaign({ units: [b] }); // started and cancelled: completed
+    await startAndCancel(finished.targets[0].inspectionId);
+    const plannedLast = await scenario.campaign({ units: [c] }); // nothing started: active
+    const ours = [plannedLast, finished, cancelled, underWay, partlySecret, plannedOnly].map((campaign) => campaign.id as string);
+    await eventually(async () => ((await api.expect(200, api.get(people.chairman, `/campaigns/${finished.id}`))).status === 'completed' ? true : undefined));
+
+    const list = async (user: TestUser, query: string) => (await api.expect(200, api.get(user, `/campaigns?${query}`))) as { items: { id: string; status: string }[]; nextCursor: string | null };
+    /** Every page of a list at one item per page, following nextCursor to the end. */
+    const pagesOf = async (user: TestUser, status: string) => {
+      const pages: { id: string; status: string }[][] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(user, `status=${status}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        pages.push(page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return pages;
+    };
+
+    const outsiders = [people.outsideInspector, people.otherLead, people.admin];
+    for (const user of [...outsiders, people.lead, people.chairman]) {
+      const all = (await list(user, 'limit=500')).items;
+      if (outsiders.includes(user)) {
+        // Matches are separated by campaigns of other statuses, so pages end on filtered-out rows.
+        expect(ours.map((id) => all.find((campaign) => campaign.id === id)?.status)).toEqual(['active', 'completed', 'cancelled', 'active', 'completed', 'active']);
+      }
+      for (const status of ['active', 'completed', 'cancelled']) {
+        const unpaged = (await list(user, `status=${status}&limit=500`)).items;
+        // The filter keeps what the views show with that status, in the same order, view for view.
+        expect(unpaged).toEqual(all.filter((campaign) => campaign.status === status));
+        const pages = await pagesOf(user, status);
+        // One item on every page, none empty before the end; together the unpaged list.
+        expect(pages.map((page) => page.length)).toEqual(unpaged.length > 0 ? unpaged.map(() => 1) : [0]);
+        expect(pages.flat()).toEqual(unpaged);
+      }
+    }
   });
 });

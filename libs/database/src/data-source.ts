@@ -16,6 +16,7 @@ import { AuditLog1796180000000 } from './migrations/1796180000000-AuditLog';
 import { ChecklistTemplates1796190000000 } from './migrations/1796190000000-ChecklistTemplates';
 import { WorkingCalendar1796200000000 } from './migrations/1796200000000-WorkingCalendar';
 import { DropUnitScorecards1796220000000 } from './migrations/1796220000000-DropUnitScorecards';
+import { DropCampaignProgress1796230000000 } from './migrations/1796230000000-DropCampaignProgress';
 
 export const ALL_ENTITIES = [EventRecordEntity, ChainCheckpointEntity, ...READ_MODEL_ENTITIES, UnitEntity, UserEntity, SessionEntity, AuthorityEntity, AttachmentEntity, IdempotencyRecordEntity];
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ChecklistTemplates1796190000000,
   WorkingCalendar1796200000000,
   DropUnitScorecards1796220000000,
+  DropCampaignProgress1796230000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -25,4 +25,5 @@ export * from './campaign/campaign';
 export * from './campaign/changes';
 export * from './inspection/my-work';
 export * from './campaign/completion';
+export * from './campaign/progress';
 export * from './inspection/follow-up';

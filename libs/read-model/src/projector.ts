@@ -38,12 +38,12 @@ export class Projector {
         await this.projectCampaign(manager, stream.streamId, stream.events);
       } else {
         const { state, statusChanged } = await this.projectInspection(manager, stream.events);
-        // Campaign progress and status depend only on its inspections' statuses: recompute them
-        // only when one changed.
+        // A campaign's status depends only on its inspections' statuses: derive it again only
+        // when one changed.
         if (statusChanged) touchedCampaigns.add(state.campaignId);
       }
     }
-    for (const campaignId of touchedCampaigns) await refreshCampaignProgress(manager, campaignId);
+    for (const campaignId of touchedCampaigns) await refreshCampaignStatus(manager, campaignId);
   }
 
   private async projectCampaign(manager: EntityManager, streamId: string, events: StoredEvent<CampaignEvent>[]): Promise<void> {
@@ -57,7 +57,7 @@ export class Projector {
     }
     if (!state) return;
     await manager.upsert(CampaignEntity, campaignRow(state, version), ['id']);
-    await refreshCampaignProgress(manager, state.id);
+    await refreshCampaignStatus(manager, state.id);
   }
 
   private async projectInspection(manager: EntityManager, events: StoredEvent<InspectionEvent>[]): Promise<{ state: InspectionState; statusChanged: boolean }> {
@@ -134,22 +134,7 @@ function groupByStream(events: readonly StoredEvent[]): StreamEvents[] {
   return [...streams.values()];
 }
 
-async function refreshCampaignProgress(manager: EntityManager, campaignId: string): Promise<void> {
-  await manager.query(
-    `INSERT INTO campaign_progress (campaign_id, planned, in_progress, closed, cancelled, cancelled_before_visit, total)
-     SELECT $1::uuid,
-            count(*) FILTER (WHERE status = 'planned'),
-            count(*) FILTER (WHERE status NOT IN ('planned', 'closed', 'cancelled')),
-            count(*) FILTER (WHERE status = 'closed'),
-            count(*) FILTER (WHERE status = 'cancelled'),
-            count(*) FILTER (WHERE status = 'cancelled' AND started_at IS NULL),
-            count(*)
-       FROM inspections WHERE campaign_id = $1
-     ON CONFLICT (campaign_id) DO UPDATE SET
-       planned = EXCLUDED.planned, in_progress = EXCLUDED.in_progress, closed = EXCLUDED.closed,
-       cancelled = EXCLUDED.cancelled, cancelled_before_visit = EXCLUDED.cancelled_before_visit, total = EXCLUDED.total`,
-    [campaignId],
-  );
+async function refreshCampaignStatus(manager: EntityManager, campaignId: string): Promise<void> {
   // A campaign's status is derived from its inspections, in the same transaction as the last one
   // closing, so a read right after that command already sees it. The campaign workflow records
   // CampaignCompleted (and CampaignReopened) as facts shortly after; they never disagree for long,

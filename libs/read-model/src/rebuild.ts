@@ -39,9 +39,9 @@ export interface RebuildResult {
  *
  * Events are projected in batches of whole appends: the events of one original append are
  * consecutive and share `recorded_at`, and a batch never splits them, so each append is folded as
- * it was when first written. Rows are upserted once per stream per batch and campaign_progress
- * (with the campaign's status) recomputed once per batch instead of once per append; it is
- * recomputed from the projected tables, so the result is the same (the e2e test compares every row).
+ * it was when first written. Rows are upserted once per stream per batch and a campaign's status
+ * derived once per batch instead of once per append; it is derived from the projected tables, so
+ * the result is the same (the e2e test compares every row).
  *
  * Not touched: `events`, and what is not derived from events (notification_reads, users, units,
  * attachments, idempotency_records).

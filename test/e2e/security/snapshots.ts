@@ -16,7 +16,6 @@ export async function eventLogHead(db: DataSource): Promise<LogHead> {
 /** Every table the events project into, and the directory and attachments the API writes directly. */
 export const WRITTEN_TABLES = [
   'campaigns',
-  'campaign_progress',
   'inspections',
   'findings',
   'corrective_actions',

@@ -18,18 +18,3 @@ export class CampaignEntity implements CampaignRow {
   @Column({ type: 'integer' }) version!: number;
   @Column({ type: 'jsonb' }) state!: CampaignState;
 }
-
-/**
- * Counts per campaign, recomputed from `inspections` in the append transaction. Inspections
- * cancelled before their visit are counted apart: only the team and the chairman may know of them.
- */
-@Entity({ name: 'campaign_progress' })
-export class CampaignProgressEntity {
-  @PrimaryColumn({ name: 'campaign_id', type: 'uuid' }) campaignId!: string;
-  @Column({ type: 'integer' }) planned!: number;
-  @Column({ name: 'in_progress', type: 'integer' }) inProgress!: number;
-  @Column({ type: 'integer' }) closed!: number;
-  @Column({ type: 'integer' }) cancelled!: number;
-  @Column({ name: 'cancelled_before_visit', type: 'integer' }) cancelledBeforeVisit!: number;
-  @Column({ type: 'integer' }) total!: number;
-}

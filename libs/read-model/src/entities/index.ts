@@ -1,5 +1,5 @@
 import { AccountabilityCaseEntity } from './accountability-case.entity';
-import { CampaignEntity, CampaignProgressEntity } from './campaign.entity';
+import { CampaignEntity } from './campaign.entity';
 import { CorrectiveActionEntity } from './corrective-action.entity';
 import { FindingEntity } from './finding.entity';
 import { InspectionEntity } from './inspection.entity';
@@ -8,7 +8,6 @@ import { NotificationEntity, NotificationReadEntity } from './notification.entit
 export {
   AccountabilityCaseEntity,
   CampaignEntity,
-  CampaignProgressEntity,
   CorrectiveActionEntity,
   FindingEntity,
   InspectionEntity,
@@ -24,7 +23,6 @@ export const READ_MODEL_ENTITIES = [
   NotificationEntity,
   NotificationReadEntity,
   CampaignEntity,
-  CampaignProgressEntity,
 ];
 
 /** The tables a rebuild empties and refills from the log (notification_reads is user state and stays). */
@@ -35,5 +33,4 @@ export const PROJECTION_TABLES = [
   'accountability_cases',
   'notifications',
   'campaigns',
-  'campaign_progress',
 ] as const;
