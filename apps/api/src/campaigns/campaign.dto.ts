@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { INSPECTION_STATUSES, LIMITS, InspectionStatus } from '@inspectorate/domain';
+import { DeadlineSpec, INSPECTION_STATUSES, LIMITS, InspectionStatus, Policy } from '@inspectorate/domain';
 import { IsDateOrDateTime, Trim } from '../common/dto-helpers';
 import { PageQuery } from '../common/pagination';
 
@@ -118,6 +118,20 @@ export class PolicyView {
   @ApiProperty({ type: [DeadlineSpecView], description: 'How long before a deadline its reminders go out.' }) readonly reminderOffsets!: readonly DeadlineSpecView[];
   @ApiProperty({ type: DeadlineSpecView, description: 'The latest due date a required corrective action may have.' }) readonly remediationMaxDeadline!: DeadlineSpecView;
   @ApiProperty({ type: DeadlineSpecView, description: 'From a reported corrective action to its verification.' }) readonly verificationDeadline!: DeadlineSpecView;
+}
+
+function deadlineSpecView(spec: DeadlineSpec): DeadlineSpecView {
+  return 'workingDays' in spec ? { workingDays: spec.workingDays } : { duration: spec.duration };
+}
+
+export function toPolicyView(policy: Policy): PolicyView {
+  return {
+    conclusionDeadline: deadlineSpecView(policy.conclusionDeadline),
+    responseDeadline: deadlineSpecView(policy.responseDeadline),
+    reminderOffsets: policy.reminderOffsets.map(deadlineSpecView),
+    remediationMaxDeadline: deadlineSpecView(policy.remediationMaxDeadline),
+    verificationDeadline: deadlineSpecView(policy.verificationDeadline),
+  };
 }
 
 export class CampaignView {

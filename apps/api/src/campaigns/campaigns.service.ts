@@ -25,7 +25,7 @@ import { ChecklistsService } from '../checklists/checklists.service';
 import { DirectoryService } from '../directory/directory.service';
 import { UnitsService } from '../units/units.service';
 import { CommandGateway, CommandOptions } from '../temporal/command-gateway';
-import { CampaignView, CreateCampaignDto, ListCampaignsQuery, TargetDto } from './campaign.dto';
+import { CampaignView, CreateCampaignDto, ListCampaignsQuery, TargetDto, toPolicyView } from './campaign.dto';
 
 @Injectable()
 export class CampaignsService {
@@ -182,7 +182,7 @@ export class CampaignsService {
           ...(i.state.cancellation?.cause === 'target_removed' ? { removed: true } : {}),
         })),
         progress: progressOf(visible.map((i) => i.status)),
-        policy: campaign.state.policy,
+        policy: toPolicyView(campaign.state.policy),
         createdAt: campaign.createdAt.toISOString(),
         ...(completedAt ? { completedAt: completedAt.toISOString() } : {}),
         ...(cancelled && campaign.state.cancellation ? { cancellation: { reason: campaign.state.cancellation.reason, at: campaign.state.cancellation.at } } : {}),
