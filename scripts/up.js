@@ -13,7 +13,9 @@
  * one; each is SIGKILLed after its grace period. Then it exits 0: the stop that was asked for has
  * been done, and a supervisor (systemd, say) counts 0 as a clean stop, not 143. A second signal
  * while stopping kills everything at once and exits 128 + the signal's number, the shell's code
- * for "ended by that signal". A failed start stops the same way and exits 1.
+ * for "ended by that signal". A failed start stops the same way and exits 1. Should this process
+ * be SIGKILLed or crash, nothing is left behind either: the servers' watchdogs stop them, and the
+ * API, the worker and the CLI stop themselves (./lib/exit-with-parent.js).
  *
  * Knobs for running it beside another one (the tests do): INSPECTORATE_RUN_DIR (instead of .run/,
  * as for scripts/reset.js), INSPECTORATE_TEMPORAL_PORT (instead of 7233), and

@@ -8,14 +8,20 @@
  * In the terminal's group they would all get the SIGINT at once: the seeder would die mid-command
  * while the API and the worker drained side by side.
  *
- * Unlike the servers (./watchdog.js), these do not outlive up.js only because up.js stops them:
- * a SIGKILLed up.js leaves them running.
+ * up.js stops them (SIGTERM, SIGKILL after a grace period). Should up.js die without doing so
+ * (SIGKILL, a crash), each stops itself all the same, just as on that SIGTERM: they are started
+ * with ./exit-with-parent.js preloaded and a pipe from up.js on fd 3, whose end-of-file tells them
+ * up.js is gone. The servers have their watchdogs (./watchdog.js) for that.
  */
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const readline = require('node:readline');
+
+const EXIT_WITH_PARENT = path.join(__dirname, 'exit-with-parent.js');
+/** The first descriptor after stdin, stdout and stderr. */
+const PARENT_PIPE_FD = 3;
 
 /**
  * @typedef {object} NodeChild
@@ -52,8 +58,9 @@ function programArgs(root, app, fromSources) {
  */
 function spawnService(options) {
   const log = fs.createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  for (const stream of [child.stdout, child.stderr]) {
+  const child = spawnProgram(options, ['ignore', 'pipe', 'pipe']);
+  // Both piped just above, so neither is null.
+  for (const stream of /** @type {import('node:stream').Readable[]} */ ([child.stdout, child.stderr])) {
     stream.on('data', (/** @type {Buffer} */ chunk) => log.write(chunk));
     readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => line && options.print(`[${options.name}] ${line}`));
   }
@@ -74,7 +81,7 @@ function spawnService(options) {
  * @returns {{ child: NodeChild, done: Promise<void> }}
  */
 function spawnToEnd(options) {
-  const child = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const child = spawnProgram(options, ['ignore', 'inherit', 'inherit']);
   const handle = supervise(options.name, child);
   const stop = () => void handle.stop(options.graceMs);
   options.signal.addEventListener('abort', stop, { once: true });
@@ -83,6 +90,23 @@ function spawnToEnd(options) {
     if (code !== 0) throw new Error(`${options.name} failed with ${signal ? `signal ${signal}` : `exit code ${code}`}`);
   });
   return { child: handle, done };
+}
+
+/**
+ * `node <args>` in a process group of its own, with ./exit-with-parent.js preloaded and its pipe on
+ * fd 3 (see there). Our end of the pipe is neither read nor written: it only has to stay open as
+ * long as we live, and it never keeps us alive by itself.
+ *
+ * @param {{ args: string[], cwd: string, env: NodeJS.ProcessEnv }} options
+ * @param {['ignore', 'pipe' | 'inherit', 'pipe' | 'inherit']} stdio  stdin, stdout, stderr
+ */
+function spawnProgram(options, stdio) {
+  const env = { ...options.env, INSPECTORATE_PARENT_PIPE_FD: String(PARENT_PIPE_FD) };
+  const child = spawn(process.execPath, ['--require', EXIT_WITH_PARENT, ...options.args], { cwd: options.cwd, env, stdio: [...stdio, 'pipe'], detached: true });
+  const parentPipe = /** @type {import('node:net').Socket} */ (child.stdio[PARENT_PIPE_FD]); // 'pipe': never null
+  parentPipe.on('error', () => {}); // the program's end closing under us is no error
+  parentPipe.unref();
+  return child;
 }
 
 /**

@@ -7,8 +7,8 @@
  *
  * What the start starts is added with a rank; stop() stops the ranks in ascending order, all of a
  * rank at once, each within its own grace period (after which it is SIGKILLed). A second signal
- * while that runs kills everything left at once. The servers' watchdogs (./watchdog.js) remain
- * the net for when the stopping process itself is SIGKILLed.
+ * while that runs kills everything left at once. When the stopping process itself is SIGKILLed,
+ * the servers' watchdogs (./watchdog.js) and our programs' ./exit-with-parent.js are the net.
  */
 
 const os = require('node:os');

@@ -18,9 +18,10 @@ const STOP_BOUND_MS = 15_000;
  * `make up` stopped the way a supervisor (systemd, a CI runner, `kill <pid>`) stops it: SIGTERM to
  * the scripts/up.js process alone, not to its process group. Every process it started must be gone
  * within the bound: the API and the worker (which drains), the demo seeder, Temporal and the
- * embedded PostgreSQL. The processes are those below up.js in /proc, taken before the signal.
+ * embedded PostgreSQL. The same when up.js is SIGKILLed and cannot stop anything itself. The
+ * processes are those below up.js in /proc, taken before the signal.
  */
-describe('the local start (scripts/up.js) on SIGTERM to its pid alone', () => {
+describe('the local start (scripts/up.js) stopped by a signal to its pid alone', () => {
   const adminUrl = process.env.TEST_DATABASE_ADMIN_URL!;
   let runDir: string;
   let up: LocalStart | undefined;
@@ -55,6 +56,41 @@ describe('the local start (scripts/up.js) on SIGTERM to its pid alone', () => {
     expect(up.output).toContain('worker drained and stopped');
     expect(up.output).toContain('[up] stopped');
     for (const port of [ports.api, ports.temporal, pgPort]) expect(await isPortFree(port)).toBe(true);
+  });
+
+  it('SIGKILLed once ready, leaves nothing behind: the API and the worker stop themselves, the servers their watchdogs', async () => {
+    const ports = { api: await temporal.findFreePort(), temporal: await temporal.findFreeTemporalPort() };
+    const nothing = await temporal.findFreePort(); // an embedded PostgreSQL too, so that its watchdog is checked as well
+    up = LocalStart.spawn(localStartEnv(runDir, ports, { DATABASE_URL: `postgres://postgres@127.0.0.1:${nothing}/inspectorate`, SEED_DEMO: 'false' }));
+    await up.waitForOutput('[up] ready in', 90_000);
+    const started = up.processes();
+    expect(started.map((p) => p.role)).toEqual(expect.arrayContaining(['api', 'worker', 'temporal-server', 'postgres']));
+    const pgPort = Number(/embedded PostgreSQL on 127\.0\.0\.1:(\d+)/.exec(up.output)![1]);
+
+    const sent = Date.now();
+    process.kill(up.pid, 'SIGKILL'); // no handler runs: nothing of up.js's own stop
+    expect(await up.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    // Their output went to up.js, so the worker's drain cannot be read here: what is checked is
+    // that every process ends within the bound and the ports are free for the next start.
+    await expectAllGone(started, STOP_BOUND_MS - (Date.now() - sent));
+    for (const port of [ports.api, ports.temporal, pgPort]) expect(await isPortFree(port)).toBe(true);
+  });
+
+  it('SIGKILLed while the demo district is being seeded, leaves no seeder, API or worker behind', async () => {
+    const ports = { api: await temporal.findFreePort(), temporal: await temporal.findFreeTemporalPort() };
+    database = `inspectorate_t_${process.env.TEST_RUN_ID}_up_${randomBytes(3).toString('hex')}`;
+    const url = postgres.withDatabase(adminUrl, database);
+    up = LocalStart.spawn(localStartEnv(runDir, ports, { DATABASE_URL: url, SEED_DEMO: 'true' }));
+    const current = up;
+    await until(async () => current.processes().some((p) => p.role === 'seed-demo') && (await countEvents(url)) > 0, 90_000, () => current.output);
+    const started = up.processes();
+    expect(started.map((p) => p.role)).toEqual(expect.arrayContaining(['api', 'worker', 'seed-demo', 'temporal-server']));
+
+    const sent = Date.now();
+    process.kill(up.pid, 'SIGKILL');
+    expect(await up.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    await expectAllGone(started, STOP_BOUND_MS - (Date.now() - sent));
+    for (const port of [ports.api, ports.temporal]) expect(await isPortFree(port)).toBe(true);
   });
 
   it('on a second SIGTERM while it stops, kills everything at once and exits 143 (128 + SIGTERM)', async () => {
