@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { decide, Evidence, InspectionCommand, isRejection, UserActor } from '@inspectorate/domain';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
+import { CampaignEntity } from '@inspectorate/read-model';
 import { InspectionAccess } from '../access/inspection-access';
 import { newId } from '../common/deterministic-id';
 import { FieldProblem, problems } from '../common/problem';
@@ -53,6 +54,10 @@ export class InspectionCommands {
     // A follow-up is a new inspection: not of a deactivated unit (asked only of whoever may see the parent).
     const { state: parent } = await this.access.require(parentId, user);
     await this.units.refuseInactive([{ field: 'unitId', unitId: parent.unitId }]);
+    // It joins its parent's campaign, and a cancelled campaign takes nothing new. The inspection
+    // cannot tell (a closed one is not told of the cancellation), so the campaign's row is asked.
+    const campaign = await this.db.getRepository(CampaignEntity).findOne({ where: { id: parent.campaignId }, select: { id: true, status: true } });
+    if (campaign?.status === 'cancelled') throw problems.conflict('The campaign is cancelled: no follow-up inspection can join it.');
     await this.send(parentId, { type: 'ScheduleFollowUp', followUpInspectionId, ...window }, user, options);
     return this.queries.get(followUpInspectionId, user);
   }
