@@ -171,6 +171,8 @@ describe('campaign changes', () => {
     expect(refused).toMatchObject({ status: 409, type: 'application/problem+json', body: { detail: 'Kế hoạch kiểm tra đã bị hủy: không thể lên lịch kiểm tra lại trong kế hoạch này.' } });
     const inEnglish = await api.post(people.lead, `/inspections/${closed}/follow-up`, window);
     expect([inEnglish.status, inEnglish.body.detail]).toEqual([409, 'The campaign is cancelled: no follow-up inspection can join it.']);
+    // Another lead inspector has no right to schedule one at all, and hears that first.
+    expect((await api.post(people.otherLead, `/inspections/${closed}/follow-up`, window)).status).toBe(403);
 
     // Nothing was planned: the campaign still has its two targets, the inspection no follow-up, its history no FollowUpScheduled.
     const after = await api.expect(200, api.get(people.lead, `/campaigns/${campaign.id}`));
