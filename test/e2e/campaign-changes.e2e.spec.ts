@@ -153,4 +153,31 @@ describe('campaign changes', () => {
     expect((await api.post(people.inspector1, `/campaigns/${campaign.id}/cancel`, { reason: 'x' })).status).toBe(403);
     expect((await api.post(people.lead, `/campaigns/${campaign.id}/cancel`, {})).status).toBe(400);
   });
+
+  it('takes no follow-up into a cancelled campaign: an inspection closed before the cancellation cannot schedule one', async () => {
+    const { api, people } = stack;
+    const campaign = await scenario.campaign({ units: [people.units.a, people.units.b] });
+    const closed = targetOf(campaign, people.units.a).inspectionId;
+    // A visit with nothing found, a conclusion that requires nothing: approved, it closes by itself.
+    await scenario.start(closed);
+    await scenario.endVisit(closed);
+    await scenario.conclude(closed, []);
+    expect((await scenario.approve(closed)).status).toBe('closed');
+    await api.expect(200, api.post(people.lead, `/campaigns/${campaign.id}/cancel`, { reason: 'Sáp nhập đơn vị hành chính.' }));
+    expect((await api.expect(200, api.get(people.lead, `/inspections/${closed}`))).status).toBe('closed');
+
+    const window = { windowStart: inDays(10), windowEnd: inDays(14) };
+    const refused = await inVietnamese(people.lead, 'post', `/inspections/${closed}/follow-up`, window);
+    expect(refused).toMatchObject({ status: 409, type: 'application/problem+json', body: { detail: 'Kế hoạch kiểm tra đã bị hủy: không thể lên lịch kiểm tra lại trong kế hoạch này.' } });
+    const inEnglish = await api.post(people.lead, `/inspections/${closed}/follow-up`, window);
+    expect([inEnglish.status, inEnglish.body.detail]).toEqual([409, 'The campaign is cancelled: no follow-up inspection can join it.']);
+    // Another lead inspector has no right to schedule one at all, and hears that first.
+    expect((await api.post(people.otherLead, `/inspections/${closed}/follow-up`, window)).status).toBe(403);
+
+    // Nothing was planned: the campaign still has its two targets, the inspection no follow-up, its history no FollowUpScheduled.
+    const after = await api.expect(200, api.get(people.lead, `/campaigns/${campaign.id}`));
+    expect([after.status, after.targets.length, after.progress]).toEqual(['cancelled', 2, { planned: 0, inProgress: 0, closed: 1, cancelled: 1, total: 2 }]);
+    expect((await api.expect(200, api.get(people.lead, `/inspections/${closed}`))).followUps).toEqual([]);
+    expect((await eventsOf(closed)).map((e) => e.type)).not.toContain('FollowUpScheduled');
+  });
 });

@@ -199,6 +199,7 @@ export const DETAIL_MESSAGES: readonly Phrase[] = [
   { en: "Only the campaign's lead inspector or the chairman may change its team.", vi: 'Chỉ trưởng đoàn kiểm tra của kế hoạch hoặc Chủ tịch mới được thay đổi đoàn kiểm tra.' },
   { en: "Only the campaign's lead inspector or the chairman may cancel it.", vi: 'Chỉ trưởng đoàn kiểm tra của kế hoạch hoặc Chủ tịch mới được hủy kế hoạch kiểm tra.' },
   { en: 'The campaign is cancelled: it cannot be changed any more.', vi: 'Kế hoạch kiểm tra đã bị hủy: không thể thay đổi được nữa.' },
+  { en: 'The campaign is cancelled: no follow-up inspection can join it.', vi: 'Kế hoạch kiểm tra đã bị hủy: không thể lên lịch kiểm tra lại trong kế hoạch này.' },
   { en: 'Cannot cancel the campaign: it is already completed.', vi: 'Không thể hủy kế hoạch kiểm tra: kế hoạch đã hoàn thành.' },
   { en: 'That inspection is not a target of this campaign (any more).', vi: 'Cuộc kiểm tra này không (còn) thuộc kế hoạch kiểm tra.' },
   { en: 'Only a target whose visit has not started can be removed; its inspection is {status}.', vi: 'Chỉ bỏ được đơn vị chưa được kiểm tra; cuộc kiểm tra đang ở trạng thái “{status}”.' },

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { decide, Evidence, InspectionCommand, isRejection, UserActor } from '@inspectorate/domain';
 import { AttachmentEntity } from '@inspectorate/attachments/attachment.entity';
+import { CampaignEntity } from '@inspectorate/read-model';
 import { InspectionAccess } from '../access/inspection-access';
 import { newId } from '../common/deterministic-id';
 import { FieldProblem, problems } from '../common/problem';
@@ -50,10 +51,22 @@ export class InspectionCommands {
 
   async scheduleFollowUp(parentId: string, window: { windowStart: string; windowEnd: string }, user: UserActor, options: CommandOptions): Promise<InspectionView> {
     const followUpInspectionId = newId('follow-up', user.userId, options.idempotencyKey, parentId);
-    // A follow-up is a new inspection: not of a deactivated unit (asked only of whoever may see the parent).
+    const command: InspectionCommand = { type: 'ScheduleFollowUp', followUpInspectionId, ...window };
     const { state: parent } = await this.access.require(parentId, user);
-    await this.units.refuseInactive([{ field: 'unitId', unitId: parent.unitId }]);
-    await this.send(parentId, { type: 'ScheduleFollowUp', followUpInspectionId, ...window }, user, options);
+    // Someone without the right hears the workflow's 403 first, as the domain orders its refusals;
+    // what only the API can see is asked for whoever may schedule one.
+    const verdict = decide(parent, command, user, { now: new Date(), newId: randomUUID });
+    if (!(isRejection(verdict) && verdict.code === 'forbidden')) {
+      // A follow-up is a new inspection: not of a deactivated unit.
+      await this.units.refuseInactive([{ field: 'unitId', unitId: parent.unitId }]);
+      // It joins its parent's campaign, and a cancelled campaign takes nothing new. The inspection
+      // cannot tell (a closed one is not told of the cancellation), so the campaign's row is asked.
+      // A cancellation in the very same moment can still let one through: the campaign records it
+      // as it arrives, and the lead can cancel that inspection like any other.
+      const campaign = await this.db.getRepository(CampaignEntity).findOne({ where: { id: parent.campaignId }, select: { id: true, status: true } });
+      if (campaign?.status === 'cancelled') throw problems.conflict('The campaign is cancelled: no follow-up inspection can join it.');
+    }
+    await this.send(parentId, command, user, options);
     return this.queries.get(followUpInspectionId, user);
   }
 

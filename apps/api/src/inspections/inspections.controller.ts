@@ -267,7 +267,7 @@ export class InspectionsController {
   @Post(':id/follow-up')
   @HttpCode(201)
   @InspectionCommand(
-    { 403: LEAD, 409: 'Only while remediating or closed.' },
+    { 403: LEAD, 409: 'Only while remediating or closed, and not in a cancelled campaign.' },
     ApiCreatedResponse({ type: InspectionView, description: 'The new follow-up inspection, planned and linked to this one.' }),
   )
   @Roles('lead_inspector')

@@ -8486,7 +8486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only while remediating or closed. */
+            /** @description Only while remediating or closed, and not in a cancelled campaign. */
             409: {
                 headers: {
                     [name: string]: unknown;
