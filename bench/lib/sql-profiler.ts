@@ -46,8 +46,8 @@ export function partOf(sql: string): string {
   if (/^INSERT INTO "accountability_cases"/.test(s)) return 'projector: upsert all cases';
   if (/^INSERT INTO "notifications"/.test(s)) return 'projector: insert notifications';
   if (/^INSERT INTO "campaigns"/.test(s)) return 'projector: upsert campaign';
-  if (s.startsWith('UPDATE campaigns c')) return 'projector: campaign status (derived)';
-  if (s.startsWith('WITH own AS')) return 'projector: unit scorecard (12 subqueries)';
+  if (s.startsWith('SELECT status, closed_at')) return 'projector: campaign status (its inspections read)';
+  if (s.startsWith('UPDATE campaigns SET status')) return 'projector: campaign status (derived, written)';
   if (/FROM "users"/.test(s)) return 'read: user';
   if (/FROM "events"/.test(s)) return 'read: events';
   return `other: ${s.slice(0, 48).replace(/\s+/g, ' ')}`;
