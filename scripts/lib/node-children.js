@@ -84,7 +84,9 @@ function spawnToEnd(options) {
   const child = spawnProgram(options, ['ignore', 'inherit', 'inherit']);
   const handle = supervise(options.name, child);
   const stop = () => void handle.stop(options.graceMs);
-  options.signal.addEventListener('abort', stop, { once: true });
+  // A stop asked for before it started (the signal already aborted) would never fire the event.
+  if (options.signal.aborted) stop();
+  else options.signal.addEventListener('abort', stop, { once: true });
   handle.exited.then(() => options.signal.removeEventListener('abort', stop));
   const done = handle.exited.then(({ code, signal }) => {
     if (code !== 0) throw new Error(`${options.name} failed with ${signal ? `signal ${signal}` : `exit code ${code}`}`);
@@ -115,14 +117,18 @@ function spawnProgram(options, stdio) {
  * @returns {NodeChild & { stopRequested: boolean }}
  */
 function supervise(name, child) {
-  if (child.pid === undefined) throw new Error(`could not start ${name}`);
-  const pid = child.pid;
   /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
   const exited = new Promise((resolve) => {
     // 'close', not 'exit': the last lines (the worker's "drained and stopped") are read by then.
     child.once('close', (code, signal) => resolve({ code, signal }));
-    child.once('error', () => resolve({ code: null, signal: null }));
+    // Listened to before anything can throw, so a failed start is never an unhandled 'error'. Only
+    // a failed start ends it: a failed kill leaves the program running (the SIGKILL timer follows).
+    child.on('error', () => {
+      if (child.pid === undefined) resolve({ code: null, signal: null });
+    });
   });
+  if (child.pid === undefined) throw new Error(`could not start ${name}`);
+  const pid = child.pid;
   let running = true;
   exited.then(() => (running = false));
   const kill = () => {
@@ -141,6 +147,7 @@ function supervise(name, child) {
     stop: async (/** @type {number} */ graceMs) => {
       handle.stopRequested = true;
       if (!running) return;
+      // To the program alone (it drains and ends what it started); SIGKILL, later, to its group.
       child.kill('SIGTERM');
       const timer = setTimeout(kill, graceMs);
       await exited;

@@ -14,7 +14,7 @@ export interface Progress {
 
 /**
  * The one definition of a campaign's progress, over the statuses of the inspections the viewer
- * may see: all of them for the team and the chairman, the started ones for everyone else (a
+ * may see (`visibleOf`): all of them for the team and the chairman, fewer for everyone else (a
  * planned inspection outside the team does not exist, so it counts nowhere, not even in total).
  * Like completion (completion.ts), it is derived where it is shown, never stored.
  */

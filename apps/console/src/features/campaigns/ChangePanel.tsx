@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../ui/feedback';
 import { fieldErrors } from '../../ui/forms';
 
 /** Everything a change touches: the campaign, its inspections, and the lists and work built from them. */
-export const INVALIDATE = [['campaigns'], ['inspections'], ['me']];
+const INVALIDATE = [['campaigns'], ['inspections'], ['me']];
 
 /**
  * A change to a campaign edited in a panel behind a button: its draft (kept across reloads until
