@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, logIn, openBrowser, Person } from '../harness/browser';
+import { axeViolations, DESKTOP, launchChromium, logIn, openBrowser, Person, PHONE } from '../harness/browser';
 import { switchLanguage } from '../harness/browser-extras';
 import { Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
@@ -20,8 +20,8 @@ describe('the console: changing a campaign', () => {
     await stack?.stop();
   });
 
-  const open = async () => {
-    const person = await openBrowser(browser, stack);
+  const open = async (viewport = DESKTOP) => {
+    const person = await openBrowser(browser, stack, { viewport });
     people.push(person);
     return person;
   };
@@ -36,6 +36,8 @@ describe('the console: changing a campaign', () => {
     await page.goto(`/campaigns/${campaign.id}`);
 
     await page.getByRole('button', { name: 'Sửa tên và căn cứ' }).click();
+    // The open panel takes a line of its own: the other changes stay buttons one line high beside it.
+    expect((await page.getByRole('button', { name: 'Thay đổi đoàn kiểm tra' }).boundingBox())!.height).toBeLessThan(80);
     await page.getByLabel('Tên kế hoạch').fill('Kiểm tra công vụ quý III');
     await page.getByLabel('Căn cứ pháp lý').fill('Kế hoạch số 77/KH-UBND');
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -92,5 +94,24 @@ describe('the console: changing a campaign', () => {
     await chairman.page.getByRole('button', { name: 'Cancel the campaign' }).click();
     await chairman.page.getByRole('dialog', { name: /^Cancel the campaign “/ }).getByText('Every inspection of the campaign that is not yet closed is cancelled with this reason. This cannot be undone.').waitFor();
     expect(await axeViolations(chairman.page)).toEqual([]);
+  });
+
+  it('on a phone, an open change fits the screen: the page never scrolls sideways, the other changes keep their size', async () => {
+    const campaign = await new Scenario(stack).campaign({ units: [stack.people.units.a] });
+    const lead = await open(PHONE);
+    const page = lead.page;
+    await logIn(lead, stack.people.lead);
+    await page.goto(`/campaigns/${campaign.id}`);
+    await page.getByRole('button', { name: 'Sửa tên và căn cứ' }).click();
+    const title = page.getByLabel('Tên kế hoạch');
+    await title.waitFor();
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+    const field = (await title.boundingBox())!;
+    expect(field.x + field.width).toBeLessThanOrEqual(PHONE.width);
+    // The buttons of the other changes are one line high, not stretched to the open panel's height.
+    const team = (await page.getByRole('button', { name: 'Thay đổi đoàn kiểm tra' }).boundingBox())!;
+    expect(team.height).toBeLessThan(80);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

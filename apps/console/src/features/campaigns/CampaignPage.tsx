@@ -98,7 +98,7 @@ function CampaignChangeBar({ campaign }: { campaign: Campaign }) {
   const rights = useCampaignRights(campaign);
   if (!rights.details && !rights.team && !rights.cancel) return null;
   return (
-    <div className="button-row">
+    <div className="button-row change-row">
       {rights.details ? <EditDetails campaign={campaign} /> : null}
       {rights.team ? <ChangeTeam campaign={campaign} /> : null}
       {rights.cancel ? <CancelCampaign campaign={campaign} /> : null}
