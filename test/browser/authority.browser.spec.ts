@@ -1,10 +1,10 @@
 import { Browser } from 'playwright-core';
 import { axeViolations, launchChromium, logIn, openBrowser, Person, PHONE, screenshot } from '../harness/browser';
-import { switchLanguage, tabFromTop, unexpectedErrors } from '../harness/browser-extras';
+import { scrollsSideways, switchLanguage, tabFromTop, unexpectedErrors } from '../harness/browser-extras';
 import { startStack, TestStack } from '../harness/stack';
 
 /** Nothing wider than the screen: no sideways scrolling at 360 px. */
-const overflows = (person: Person) => person.page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth > (globalThis as any).innerWidth);
+const overflows = (person: Person) => scrollsSideways(person.page);
 
 /**
  * The authority as data (issue 11, item 3), through the console: the admin edits the names the

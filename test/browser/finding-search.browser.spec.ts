@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { axeViolations, launchChromium, logIn, openBrowser, PHONE, screenshot } from '../harness/browser';
-import { switchLanguage, tabFromTop, unexpectedErrors } from '../harness/browser-extras';
+import { scrollsSideways, switchLanguage, tabFromTop, unexpectedErrors } from '../harness/browser-extras';
 import { Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 import { inDays } from '../harness/time';
@@ -137,8 +137,7 @@ describe('the console: search findings', () => {
         await page.getByRole('cell', { name: BADGE }).waitFor();
         await showsExactly(page, [BADGE]);
         expect(await page.locator('tbody tr').first().innerText()).toContain('Minor');
-        const wide = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth > (globalThis as any).innerWidth);
-        expect(wide).toBe(false);
+        expect(await scrollsSideways(page)).toBe(false);
         expect(await axeViolations(page)).toEqual([]);
         await screenshot(page, 'chairman-finding-search-phone-en');
         await tabFromTop(page, page.getByRole('link', { name: /^Open inspection Xã Bình Khánh, finding UX-01/ }), 80);

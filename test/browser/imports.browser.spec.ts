@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { axeViolations, launchChromium, logIn, openBrowser, PHONE, screenshot } from '../harness/browser';
-import { savedFile, switchLanguage, tabFromTop, unexpectedErrors } from '../harness/browser-extras';
+import { savedFile, scrollsSideways, switchLanguage, tabFromTop, unexpectedErrors } from '../harness/browser-extras';
 import { startStack, TestStack } from '../harness/stack';
 
 const HEADER = 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Tên đăng nhập,Họ và tên,Vai trò';
@@ -160,8 +160,7 @@ describe('the console: imports', () => {
         await page.getByRole('heading', { level: 2, name: 'Imported' }).waitFor();
         await page.getByText('No new accounts.').waitFor();
         expect(await unitCount()).toBe(units);
-        const wide = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth > (globalThis as any).innerWidth);
-        expect(wide).toBe(false);
+        expect(await scrollsSideways(page)).toBe(false);
         expect(await axeViolations(page)).toEqual([]);
         await screenshot(page, 'admin-imports-phone-en');
       } finally {

@@ -1,6 +1,6 @@
 import { Browser } from 'playwright-core';
 import { axeViolations, launchChromium, logIn, openBrowser, PHONE, screenshot, tabTo, typeDate } from '../harness/browser';
-import { unexpectedErrors } from '../harness/browser-extras';
+import { scrollsSideways, unexpectedErrors } from '../harness/browser-extras';
 import { eventually, Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 import { inDays, inSeconds } from '../harness/time';
@@ -110,8 +110,7 @@ describe('the console: reschedule a missed window, amend a finding', () => {
       expect(await card.innerText()).toContain('Nhẹ');
       const finding = (await api.expect(200, api.get(people.lead, `/inspections/${inspectionId}`))).findings.find((f: { id: string }) => f.id === findingId);
       expect(finding).toMatchObject({ severity: 'minor', description: 'Một công chức đến muộn 15 phút, có báo trước với lãnh đạo.', status: 'open' });
-      const wide = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth > (globalThis as any).innerWidth);
-      expect(wide).toBe(false);
+      expect(await scrollsSideways(page)).toBe(false);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'inspector-amended-phone');
       expect(unexpectedErrors(person, [400, 401])).toEqual([]);

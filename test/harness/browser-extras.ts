@@ -3,8 +3,13 @@ import { Download, Locator, Page } from 'playwright-core';
 
 /**
  * Helpers of the report, notification and administration browser suites: the keyboard alone,
- * files the page saves, and the language switch in the header.
+ * files the page saves, the language switch in the header, and the page's width.
  */
+
+/** Whether the page is wider than the screen (a phone would have to scroll it sideways). */
+export function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth > (globalThis as any).innerWidth);
+}
 
 /** Presses Tab from where the focus is until `target` has it; fails after `max` presses. */
 export async function tabTo(page: Page, target: Locator, max = 60): Promise<number> {
