@@ -5,6 +5,7 @@ import { Field } from '../../ui/Field';
 import { usePeople } from '../shared/directory';
 import { cancelCampaign, changeDetails, changeTeam, removeTarget } from './api';
 import { ChangePanel, ConfirmedChange, useChange } from './ChangePanel';
+import { TeamFields } from './TeamFields';
 
 /** The lead edits the title and the legal basis. */
 export function EditDetails({ campaign }: { campaign: Campaign }) {
@@ -37,35 +38,9 @@ export function ChangeTeam({ campaign }: { campaign: Campaign }) {
   const change = useChange(`campaign-team-${campaign.id}`, { leadInspectorId: campaign.leadInspectorId, inspectorIds: campaign.inspectorIds }, (body, key) =>
     changeTeam(campaign.id, body, key),
   );
-  const { draft, setDraft } = change;
-  const toggle = (id: string, on: boolean) => setDraft({ ...draft, inspectorIds: on ? [...draft.inspectorIds, id] : draft.inspectorIds.filter((other) => other !== id) });
   return (
     <ChangePanel title={t('change.team')} hint={t('change.teamHint')} change={change}>
-      {(error) => (
-        <>
-          <Field label={t('form.lead')} error={error('leadInspectorId')}>
-            {(props) => (
-              <select {...props} value={draft.leadInspectorId} onChange={(event) => setDraft({ ...draft, leadInspectorId: event.target.value })}>
-                {(leads.data ?? []).map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.displayName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <fieldset>
-            <legend>{t('form.inspectors')}</legend>
-            {(inspectors.data ?? []).map((person) => (
-              <label key={person.id} className="check">
-                <input type="checkbox" checked={draft.inspectorIds.includes(person.id)} onChange={(event) => toggle(person.id, event.target.checked)} />{' '}
-                {person.displayName}
-              </label>
-            ))}
-            {error('inspectorIds') ? <span className="field-error">{error('inspectorIds')}</span> : null}
-          </fieldset>
-        </>
-      )}
+      {(error) => <TeamFields team={change.draft} leads={leads.data ?? []} inspectors={inspectors.data ?? []} error={error} onChange={change.setDraft} />}
     </ChangePanel>
   );
 }

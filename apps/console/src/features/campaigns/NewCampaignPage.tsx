@@ -10,6 +10,7 @@ import { fieldErrors } from '../../ui/forms';
 import { usePageTitle } from '../../ui/use-page-title';
 import { checklistKeys, listTemplates } from '../checklists/api';
 import { usePeople, useUnits } from '../shared/directory';
+import { TeamFields } from './TeamFields';
 import { campaignKeys, createCampaign, deadlineSpec, type NewCampaign } from './api';
 
 const DEADLINES = ['conclusionDeadline', 'responseDeadline', 'remediationMaxDeadline', 'verificationDeadline'] as const;
@@ -111,34 +112,7 @@ export default function NewCampaignPage() {
         </div>
         <fieldset>
           <legend>{t('form.team')}</legend>
-          <Field label={t('form.lead')} error={error('leadInspectorId')}>
-            {(props) => (
-              <select {...props} value={draft.leadInspectorId} onChange={(event) => update({ leadInspectorId: event.target.value })}>
-                {leadChoices.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.displayName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <fieldset>
-            <legend>{t('form.inspectors')}</legend>
-            {(inspectors.data ?? []).length === 0 ? <p className="muted">{t('form.noInspectors')}</p> : null}
-            {(inspectors.data ?? []).map((person) => (
-              <label key={person.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={draft.inspectorIds.includes(person.id)}
-                  onChange={(event) =>
-                    update({ inspectorIds: event.target.checked ? [...draft.inspectorIds, person.id] : draft.inspectorIds.filter((id) => id !== person.id) })
-                  }
-                />{' '}
-                {person.displayName}
-              </label>
-            ))}
-            {error('inspectorIds') ? <span className="field-error">{error('inspectorIds')}</span> : null}
-          </fieldset>
+          <TeamFields team={draft} leads={leadChoices} inspectors={inspectors.data ?? []} error={error} onChange={update} />
         </fieldset>
         <fieldset>
           <legend>{t('form.targets')}</legend>
