@@ -39,6 +39,23 @@ describe('the local start (scripts/up.js) stopped by a signal to its pid alone',
     rmSync(runDir, { recursive: true, force: true });
   });
 
+  /**
+   * up.js on a throwaway database of the test run's PostgreSQL (named so that a crashed run's is
+   * dropped by the next), caught while seeding for real: the seed-demo process runs and the
+   * district's first events are in the log. Returns it, its ports and the processes below it then.
+   */
+  async function startSeeding() {
+    const ports = { api: await temporal.findFreePort(), temporal: await temporal.findFreeTemporalPort() };
+    database = `inspectorate_t_${process.env.TEST_RUN_ID}_up_${randomBytes(3).toString('hex')}`;
+    const url = postgres.withDatabase(adminUrl, database);
+    const current = LocalStart.spawn(localStartEnv(runDir, ports, { DATABASE_URL: url, SEED_DEMO: 'true' }));
+    up = current;
+    await until(async () => current.processes().some((p) => p.role === 'seed-demo') && (await countEvents(url)) > 0, 90_000, () => current.output);
+    const started = current.processes();
+    expect(started.map((p) => p.role)).toEqual(expect.arrayContaining(['api', 'worker', 'seed-demo', 'temporal-server']));
+    return { start: current, ports, started };
+  }
+
   it('once ready, stops the API, the worker (drained), Temporal and its embedded PostgreSQL, then exits 0', async () => {
     const ports = { api: await temporal.findFreePort(), temporal: await temporal.findFreeTemporalPort() };
     // Nothing listens there, so up.js starts an embedded PostgreSQL of its own in the run directory.
@@ -77,18 +94,11 @@ describe('the local start (scripts/up.js) stopped by a signal to its pid alone',
   });
 
   it('SIGKILLed while the demo district is being seeded, leaves no seeder, API or worker behind', async () => {
-    const ports = { api: await temporal.findFreePort(), temporal: await temporal.findFreeTemporalPort() };
-    database = `inspectorate_t_${process.env.TEST_RUN_ID}_up_${randomBytes(3).toString('hex')}`;
-    const url = postgres.withDatabase(adminUrl, database);
-    up = LocalStart.spawn(localStartEnv(runDir, ports, { DATABASE_URL: url, SEED_DEMO: 'true' }));
-    const current = up;
-    await until(async () => current.processes().some((p) => p.role === 'seed-demo') && (await countEvents(url)) > 0, 90_000, () => current.output);
-    const started = up.processes();
-    expect(started.map((p) => p.role)).toEqual(expect.arrayContaining(['api', 'worker', 'seed-demo', 'temporal-server']));
+    const { start, ports, started } = await startSeeding();
 
     const sent = Date.now();
-    process.kill(up.pid, 'SIGKILL');
-    expect(await up.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    process.kill(start.pid, 'SIGKILL');
+    expect(await start.exited).toEqual({ code: null, signal: 'SIGKILL' });
     await expectAllGone(started, STOP_BOUND_MS - (Date.now() - sent));
     for (const port of [ports.api, ports.temporal]) expect(await isPortFree(port)).toBe(true);
   });
@@ -110,24 +120,14 @@ describe('the local start (scripts/up.js) stopped by a signal to its pid alone',
   });
 
   it('while the demo district is being seeded, stops the seeder too, then the rest, and exits 0', async () => {
-    const ports = { api: await temporal.findFreePort(), temporal: await temporal.findFreeTemporalPort() };
-    // A throwaway database on the test run's PostgreSQL; up.js creates it, named so that a crashed run's is dropped by the next.
-    database = `inspectorate_t_${process.env.TEST_RUN_ID}_up_${randomBytes(3).toString('hex')}`;
-    const url = postgres.withDatabase(adminUrl, database);
-    up = LocalStart.spawn(localStartEnv(runDir, ports, { DATABASE_URL: url, SEED_DEMO: 'true' }));
-    const current = up;
-    // Seeding, for real: the seed-demo process runs and the first events of the district are in the log.
-    await until(async () => current.processes().some((p) => p.role === 'seed-demo') && (await countEvents(url)) > 0, 90_000, () => current.output);
+    const { start, started } = await startSeeding();
 
-    const started = up.processes();
-    expect(started.map((p) => p.role)).toEqual(expect.arrayContaining(['api', 'worker', 'seed-demo', 'temporal-server']));
-
-    const { exit, elapsedMs } = await up.terminate();
+    const { exit, elapsedMs } = await start.terminate();
     expect(exit).toEqual({ code: 0, signal: null });
     await expectAllGone(started, STOP_BOUND_MS - elapsedMs);
-    expect(up.output).not.toContain('[up] ready in');
-    expect(up.output).not.toContain('start failed');
-    expect(up.output).toContain('worker drained and stopped');
+    expect(start.output).not.toContain('[up] ready in');
+    expect(start.output).not.toContain('start failed');
+    expect(start.output).toContain('worker drained and stopped');
   });
 });
 
