@@ -53,9 +53,13 @@ describe('the console: errors and the less travelled paths', () => {
     await lead.page.goto(`/inspections/${inspectionId}`);
     const stale = await lead.context.newPage();
     await stale.goto(`/inspections/${inspectionId}`);
+    // The page is out of date only once it has shown the planned inspection: goto returns at the
+    // load event, before the inspection is fetched, and a fetch after the start would be current.
+    const staleStart = stale.getByRole('button', { name: 'Bắt đầu kiểm tra' });
+    await staleStart.waitFor();
     await lead.page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
     await waitForStep(lead.page, 'Đang kiểm tra');
-    await stale.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
+    await staleStart.click();
     const alert = stale.getByRole('alert');
     await alert.waitFor();
     const text = await alert.innerText();
