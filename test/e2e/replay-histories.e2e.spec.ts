@@ -39,6 +39,9 @@ describe('workflow determinism: replaying recorded histories', () => {
     expect(committed).toEqual(expect.arrayContaining(['inspection-follow-up.json', 'inspection-follow-up.before-local-year.json']));
     // Recorded with patch 'campaign-changes': a campaign changed and cancelled, an inspection that followed it.
     expect(committed).toEqual(expect.arrayContaining(['campaign-changed.json', 'inspection-followed-campaign.json']));
+    // Before and after patch 'removal-asks-the-inspection': the campaign recorded a removal and then
+    // told the inspection; now it asks the inspection, which answers, and records it after.
+    expect(committed).toEqual(expect.arrayContaining(['campaign-changed.before-removal-asks.json', 'inspection-removed-target.json']));
   });
 
   it.each(committed)('replays %s with the current workflow code', async (file) => {
@@ -97,6 +100,7 @@ describe('workflow determinism: replaying recorded histories', () => {
     await api.expect(200, api.post(people.chairman, `/campaigns/${changed.id}/cancel`, { reason: 'Dừng kế hoạch.' }));
     runs['campaign-changed'] = workflowIds.campaign(changed.id);
     runs['inspection-followed-campaign'] = workflowIds.inspection(targetOf(people.units.a));
+    runs['inspection-removed-target'] = workflowIds.inspection(targetOf(people.units.b));
 
     await replayAndKeep(runs);
   });

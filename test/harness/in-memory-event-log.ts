@@ -22,6 +22,7 @@ export type LoggedEvent = EventToAppend & {
 export class InMemoryEventLog {
   private readonly events: LoggedEvent[] = [];
   private readonly waiters = new Set<() => void>();
+  private readonly startWaiters = new Set<(streams: string[]) => void>();
   /** Every call of the activity, in order, with what became of it. */
   readonly calls: { streams: string[]; outcome: 'appended' | 'already appended' | 'conflict' | 'failed' }[] = [];
   /** Milliseconds each append waits before it writes (widens race windows). */
@@ -36,6 +37,7 @@ export class InMemoryEventLog {
   readonly activities: Activities = {
     appendEvents: async (appends: readonly StreamAppendRequest[]): Promise<AppendOutcome> => {
       const streams = appends.map((a) => a.streamId);
+      for (const started of [...this.startWaiters]) started(streams);
       if (this.appendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.appendDelayMs));
       if (this.failuresToInject > 0) {
         this.failuresToInject -= 1;
@@ -82,6 +84,18 @@ export class InMemoryEventLog {
 
   types(streamId: string): string[] {
     return this.stream(streamId).map((e) => e.type);
+  }
+
+  /** Resolves once an append to the stream has begun (before its delay): the workflow holds its lock. */
+  appendStarted(streamId: string): Promise<void> {
+    return new Promise((resolve) => {
+      const started = (streams: string[]) => {
+        if (!streams.includes(streamId)) return;
+        this.startWaiters.delete(started);
+        resolve();
+      };
+      this.startWaiters.add(started);
+    });
   }
 
   /** Resolves once the stream satisfies `check` (timers fire on their own), or fails after `timeoutMs`. */

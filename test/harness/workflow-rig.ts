@@ -1,9 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { INSECURE_DEFAULTS } from '@inspectorate/config';
-import { DEMO_CHECKLIST_2023, InspectionCommand, isRejection, Rejection, UserActor } from '@inspectorate/domain';
+import { CampaignCommand, DEMO_CHECKLIST_2023, InspectionCommand, isRejection, Rejection, UserActor } from '@inspectorate/domain';
 import { addressCommand, dataConverter, workflowIds } from '@inspectorate/temporal';
 import { campaignCommandUpdate, CampaignWorkflow, COMMAND_REJECTED, CommandResult, inspectionCommandUpdate, inspectionStateQuery } from '@inspectorate/workflow-contract';
 import { InMemoryEventLog } from './in-memory-event-log';
@@ -115,6 +116,12 @@ export class WorkflowRig {
     return this.client.workflow.getHandle(workflowId).executeUpdate(inspectionCommandUpdate, addressCommand(workflowId, { actor, command }, updateId));
   }
 
+  /** Sends one command to a campaign, as the API does. */
+  campaignCommand(campaignId: string, actor: UserActor, command: CampaignCommand, updateId?: string): Promise<CommandResult> {
+    const workflowId = workflowIds.campaign(campaignId);
+    return this.client.workflow.getHandle(workflowId).executeUpdate(campaignCommandUpdate, addressCommand(workflowId, { actor, command }, updateId));
+  }
+
   /** Visits (one finding with a required action), concludes and approves: the unit's response is now due. */
   async toAwaitingResponse(inspectionId: string, options: { visitStarted?: boolean } = {}): Promise<{ findingId: string }> {
     const findingId = randomUUID();
@@ -145,6 +152,11 @@ export class WorkflowRig {
 
   async history(workflowId: string) {
     return this.client.workflow.getHandle(workflowId).fetchHistory();
+  }
+
+  /** Replays a history against the workflow bundle this rig runs (fails on non-determinism). */
+  replay(history: temporal.api.history.v1.IHistory, workflowId: string): Promise<void> {
+    return Worker.runReplayHistory({ workflowBundle: { codePath: requireEnv('TEST_WORKFLOW_BUNDLE') }, dataConverter: dataConverter([INSECURE_DEFAULTS.payloadKey]) }, history, workflowId);
   }
 
   /** Ends the workflows this rig started (they stay open by design), then the worker and connections. */
@@ -187,6 +199,15 @@ export async function rejectionOf(pending: Promise<unknown>): Promise<Rejection>
     if (isRejection(details)) return details;
   }
   throw error;
+}
+
+/** The ids of the `patched()` markers a history recorded (the SDK's `core_patch` markers, plain JSON). */
+export function patchesIn(history: temporal.api.history.v1.IHistory): string[] {
+  return (history.events ?? [])
+    .map((event) => event.markerRecordedEventAttributes)
+    .filter((marker) => marker?.markerName === 'core_patch')
+    .flatMap((marker) => marker!.details?.['patch-data']?.payloads ?? [])
+    .map((payload) => (JSON.parse(Buffer.from(payload.data ?? []).toString('utf8')) as { id: string }).id);
 }
 
 function requireEnv(name: string): string {

@@ -1,13 +1,10 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import type { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { INSECURE_DEFAULTS } from '@inspectorate/config';
 import { streamIds } from '@inspectorate/domain';
-import { dataConverter, workflowIds } from '@inspectorate/temporal';
-import { ACTORS, rejectionOf, useWorkflowRig } from '../harness/workflow-rig';
+import { workflowIds } from '@inspectorate/temporal';
+import { ACTORS, patchesIn, rejectionOf, useWorkflowRig } from '../harness/workflow-rig';
 
 /**
  * Updates to one inspection take turns behind the workflow's FIFO lock (workflows/src/support/
@@ -62,14 +59,14 @@ describe('inspection workflow: concurrent updates', () => {
     const history = await rig.history(workflowIds.inspection(id));
 
     expect(patchesIn(history)).toEqual(expect.arrayContaining(['fifo-lock', 'append-as-local-activity']));
-    await expect(Worker.runReplayHistory(replayOptions(), history, workflowIds.inspection(id))).resolves.toBeUndefined();
+    await expect(rig.replay(history, workflowIds.inspection(id))).resolves.toBeUndefined();
   });
 
   it('replays a history recorded before the patch through the old lock', async () => {
     const file = path.resolve(__dirname, '..', 'histories', 'inspection-happy-path.json');
     const history = historyFromJSON(JSON.parse(readFileSync(file, 'utf8')));
     expect(patchesIn(history)).not.toContain('fifo-lock');
-    await expect(Worker.runReplayHistory(replayOptions(), history, 'inspection-happy-path')).resolves.toBeUndefined();
+    await expect(rig.replay(history, 'inspection-happy-path')).resolves.toBeUndefined();
   });
 
   it('retries an append that fails like a database outage, and records the command once', async () => {
@@ -83,14 +80,3 @@ describe('inspection workflow: concurrent updates', () => {
     expect(rig.log.types(stream(id))).toEqual(['InspectionPlanned', 'VisitStarted']);
   });
 });
-
-const replayOptions = () => ({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, dataConverter: dataConverter([INSECURE_DEFAULTS.payloadKey]) });
-
-/** The ids of the `patched()` markers a history recorded (the SDK's `core_patch` markers, plain JSON). */
-function patchesIn(history: temporal.api.history.v1.IHistory): string[] {
-  return (history.events ?? [])
-    .map((event) => event.markerRecordedEventAttributes)
-    .filter((marker) => marker?.markerName === 'core_patch')
-    .flatMap((marker) => marker!.details?.['patch-data']?.payloads ?? [])
-    .map((payload) => (JSON.parse(Buffer.from(payload.data ?? []).toString('utf8')) as { id: string }).id);
-}

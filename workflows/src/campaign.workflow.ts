@@ -4,6 +4,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   ParentClosePolicy,
+  patched,
   setHandler,
   startChild,
   uuid4,
@@ -24,11 +25,13 @@ import {
   streamIds,
   SYSTEM,
   TargetInput,
+  targetNotRemovable,
   targetPlan,
   withInspectionStatus,
 } from '@inspectorate/domain';
 import {
   campaignCommandUpdate,
+  campaignOrderAnsweredSignal,
   campaignStateQuery,
   CampaignWorkflow,
   CampaignWorkflowInput,
@@ -41,6 +44,7 @@ import {
 } from '@inspectorate/workflow-contract';
 import { append, stamp } from './support/event-log';
 import { sendOrders } from './support/campaign-orders';
+import { OrderAnswers, REMOVAL_ASKS_THE_INSPECTION } from './support/order-answers';
 import { checkAddress } from './support/envelope';
 import { commandTime, rejectionFailure } from './support/failures';
 import { HandledUpdates } from './support/handled-updates';
@@ -91,6 +95,9 @@ export const campaignWorkflow: CampaignWorkflow = async function campaignWorkflo
   setHandler(inspectionStatusSignal, ({ inspectionId, status, occurredAt }) => {
     notices.push({ kind: 'status', command: { type: 'RecordInspectionStatus', inspectionId, status }, occurredAt });
   });
+  // The inspections' answers to orders the campaign waits on (a planned target's removal).
+  const orderAnswers = new OrderAnswers();
+  setHandler(campaignOrderAnsweredSignal, (answer) => orderAnswers.receive(answer));
   setHandler(followUpPlannedSignal, ({ inspectionId, unitId, followUpOf, occurredAt }) => {
     notices.push({ kind: 'followUp', command: { type: 'AdoptFollowUp', inspectionId, unitId, followUpOf }, occurredAt });
   });
@@ -111,10 +118,18 @@ export const campaignWorkflow: CampaignWorkflow = async function campaignWorkflo
     const planned = targets.map((target) => planTarget(decided, target, envelope.actor, now));
     const before = state;
 
-    await commit(decided, envelope.actor, now, metadata, planned.map((p) => p.append));
-    await Promise.all(planned.map((p) => startInspection(p.state)));
-    // A new team, a removed target, a cancellation: the inspections concerned follow (by signal).
-    if (before && isUser(envelope.actor)) await sendOrders(ordersFor(decided, before, envelope.actor), now, envelope.correlationId);
+    if (command.type === 'RemoveTarget' && before && isUser(envelope.actor) && patched(REMOVAL_ASKS_THE_INSPECTION)) {
+      // Only the inspection knows whether its visit has started: it decides, the campaign records.
+      const [order] = ordersFor(decided, before, envelope.actor);
+      const outcome = await orderAnswers.ask(order, now, envelope.correlationId);
+      if (!outcome.accepted) throw rejectionFailure(targetNotRemovable(outcome.status));
+      await commit(decided, envelope.actor, now, metadata);
+    } else {
+      await commit(decided, envelope.actor, now, metadata, planned.map((p) => p.append));
+      await Promise.all(planned.map((p) => startInspection(p.state)));
+      // A new team, a removed target, a cancellation: the inspections concerned follow (by signal).
+      if (before && isUser(envelope.actor)) await sendOrders(ordersFor(decided, before, envelope.actor), now, envelope.correlationId);
+    }
     const result: CommandResult = { version, events: decided.map((e) => e.type) };
     handled.remember(updateId, result);
     return result;

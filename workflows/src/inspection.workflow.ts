@@ -32,6 +32,7 @@ import {
   WorkingCalendar,
 } from '@inspectorate/domain';
 import {
+  campaignOrderAnsweredSignal,
   campaignOrderSignal,
   CampaignOrderMessage,
   CommandEnvelope,
@@ -220,12 +221,19 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
       const decided = decide(state, order.command, SYSTEM, { now: at, newId: uuid4 });
       if (isRejection(decided)) {
         // The campaign knew this inspection a moment late (it ended, or its visit just started).
-        log.warn('A campaign order no longer fits the inspection', { order: order.command.type, status: state.status });
+        if (order.requestId) await answerCampaign(order.requestId, false);
+        else log.warn('A campaign order no longer fits the inspection', { order: order.command.type, status: state.status });
         continue;
       }
       if (decided.length > 0) await commit(decided, SYSTEM, at, { correlationId: order.correlationId, backfilled: backfill || undefined });
       await tellCampaign(at);
+      if (order.requestId) await answerCampaign(order.requestId, true);
     }
+  }
+
+  /** The campaign waits for this answer before it records the change it asked for. */
+  async function answerCampaign(requestId: string, accepted: boolean): Promise<void> {
+    await getExternalWorkflowHandle(input.campaignWorkflowId).signal(campaignOrderAnsweredSignal, { requestId, inspectionId: state.id, accepted, status: state.status });
   }
 
   const finished = () => state.status === 'cancelled' && !state.cases.some((c) => c.status === 'open');

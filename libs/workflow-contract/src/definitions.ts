@@ -49,8 +49,22 @@ export interface CampaignOrderMessage {
   readonly command: InspectionOrder['command'];
   readonly occurredAt: string;
   readonly correlationId?: string;
+  /**
+   * Set when the campaign waits for the inspection's decision before it records its own (the
+   * removal of a planned target): the inspection answers with `campaignOrderAnsweredSignal`.
+   */
+  readonly requestId?: string;
 }
 export const campaignOrderSignal = defineSignal<[CampaignOrderMessage]>('campaignOrder');
+
+/** From an inspection to its campaign: whether it took an order that asked for an answer, and its status after. */
+export interface CampaignOrderAnswer {
+  readonly requestId: string;
+  readonly inspectionId: string;
+  readonly accepted: boolean;
+  readonly status: InspectionStatus;
+}
+export const campaignOrderAnsweredSignal = defineSignal<[CampaignOrderAnswer]>('campaignOrderAnswered');
 
 /** The failure type a rejected command carries; its details hold the domain Rejection. */
 export const COMMAND_REJECTED = 'CommandRejected';

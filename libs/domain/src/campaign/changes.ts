@@ -10,7 +10,7 @@
  */
 import type { CampaignEvent, CampaignState } from './campaign';
 import { CampaignCancellationCause, InspectionCommand } from '../inspection/commands';
-import { Team } from '../inspection/model';
+import { InspectionStatus, Team } from '../inspection/model';
 import { isTerminal } from '../inspection/visibility';
 import { Actor, isUser, UserActor } from '../shared/actor';
 import { LIMITS } from '../shared/limits';
@@ -104,7 +104,7 @@ export function decideCampaignChange(state: CampaignState, command: CampaignChan
       const target = state.targets.find((t) => t.inspectionId === command.inspectionId);
       if (!target) return conflict('That inspection is not a target of this campaign (any more).');
       const status = state.inspectionStatus[target.inspectionId] ?? 'planned';
-      if (status !== 'planned') return conflict(`Only a target whose visit has not started can be removed; its inspection is ${status}.`);
+      if (status !== 'planned') return targetNotRemovable(status);
       const errors: FieldError[] = [];
       const reason = checkText(command.reason, 'reason', LIMITS.text.long, errors);
       if (errors.length > 0) return invalid('The reason is not valid.', errors);
@@ -120,6 +120,14 @@ export function decideCampaignChange(state: CampaignState, command: CampaignChan
       return [{ type: 'CampaignCancelled', data: { reason, openInspectionIds } }];
     }
   }
+}
+
+/**
+ * The refusal of a removal, also when the campaign learns the status only from the inspection's
+ * answer (its own knowledge of it may lag a visit that has just started).
+ */
+export function targetNotRemovable(status: InspectionStatus): Rejection {
+  return conflict(`Only a target whose visit has not started can be removed; its inspection is ${status}.`);
 }
 
 /** An order from a campaign to one of its inspections, sent by the campaign workflow as `system`. */
