@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { streamIds } from '@inspectorate/domain';
 import { workflowIds } from '@inspectorate/temporal';
 import { campaignStateQuery } from '@inspectorate/workflow-contract';
+import { inDays } from '../harness/time';
 import { ACTORS, patchesIn, rejectionOf, useWorkflowRig } from '../harness/workflow-rig';
 
 /**
@@ -9,7 +11,7 @@ import { ACTORS, patchesIn, rejectionOf, useWorkflowRig } from '../harness/workf
  * has (patch 'removal-asks-the-inspection'). The campaign hears of an inspection's status by a
  * signal, a moment late, so only the inspection knows that its visit has just started.
  */
-describe('campaign workflow: removing a planned target', () => {
+describe('campaign workflow: orders it gives its inspections', () => {
   const rig = useWorkflowRig();
   afterEach(() => {
     rig.log.appendDelayMs = 0;
@@ -57,5 +59,26 @@ describe('campaign workflow: removing a planned target', () => {
     expect(patchesIn(history)).toContain('removal-asks-the-inspection');
     await expect(rig.replay(history, workflowIds.campaign(campaignId))).resolves.toBeUndefined();
     await expect(rig.replay(await rig.history(workflowIds.inspection(id)), workflowIds.inspection(id))).resolves.toBeUndefined();
+  });
+
+  // Patch 'late-follow-up-cancelled'. The API refuses a follow-up of an inspection whose campaign is
+  // cancelled; one that passed that check in the moment of the cancellation reaches the workflow.
+  it('cancels a follow-up that joins the campaign after its cancellation, with the reason of the cancellation', async () => {
+    const { campaignId, inspectionIds: [id] } = await rig.createCampaign({ targets: 2 });
+    const { findingId } = await rig.toAwaitingResponse(id);
+    await rig.respond(id, [findingId]);
+    const actionId = (await rig.state(id)).state.actions[0].id;
+    await rig.command(id, ACTORS.head, { type: 'ReportAction', actionId, note: 'Đã chấn chỉnh.' });
+    await rig.command(id, ACTORS.lead, { type: 'VerifyAction', actionId, decision: 'verified', note: 'Đạt yêu cầu.' });
+    await rig.campaignCommand(campaignId, ACTORS.chairman, { type: 'CancelCampaign', reason: 'Sáp nhập đơn vị hành chính.' });
+    const followUpId = randomUUID();
+    await rig.command(id, ACTORS.lead, { type: 'ScheduleFollowUp', followUpInspectionId: followUpId, windowStart: inDays(30), windowEnd: inDays(40) });
+
+    const events = await rig.log.waitFor(streamIds.inspection(followUpId), (e) => e.length >= 2);
+    expect(events.map((e) => e.type)).toEqual(['InspectionPlanned', 'InspectionCancelled']);
+    expect(events[1].data).toMatchObject({ cause: 'campaign_cancelled', reason: 'Sáp nhập đơn vị hành chính.', by: ACTORS.chairman.userId, statusBefore: 'planned' });
+    const campaignTypes = rig.log.types(streamIds.campaign(campaignId));
+    expect(campaignTypes.slice(campaignTypes.indexOf('CampaignCancelled'))).toEqual(['CampaignCancelled', 'UnitAddedToCampaign']);
+    expect(patchesIn(await rig.history(workflowIds.campaign(campaignId)))).toContain('late-follow-up-cancelled');
   });
 });

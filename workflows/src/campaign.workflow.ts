@@ -22,6 +22,7 @@ import {
   isRejection,
   isUser,
   ordersFor,
+  ordersForFollowUp,
   streamIds,
   SYSTEM,
   TargetInput,
@@ -43,7 +44,7 @@ import {
   StreamAppendRequest,
 } from '@inspectorate/workflow-contract';
 import { append, stamp } from './support/event-log';
-import { sendOrders } from './support/campaign-orders';
+import { LATE_FOLLOW_UP_CANCELLED, sendOrders } from './support/campaign-orders';
 import { OrderAnswers, REMOVAL_ASKS_THE_INSPECTION } from './support/order-answers';
 import { checkAddress } from './support/envelope';
 import { commandTime, rejectionFailure } from './support/failures';
@@ -174,6 +175,9 @@ export const campaignWorkflow: CampaignWorkflow = async function campaignWorkflo
     const decided = decideCampaign(state, notice.command, SYSTEM, { now: at, newId: uuid4 });
     if (isRejection(decided)) return;
     await commit(decided, SYSTEM, at, { backfilled: backfill || undefined });
+    if (notice.kind === 'followUp' && state.status === 'cancelled' && patched(LATE_FOLLOW_UP_CANCELLED)) {
+      await sendOrders(ordersForFollowUp(state, notice.command.inspectionId), at);
+    }
   }
 
   if (!state) {

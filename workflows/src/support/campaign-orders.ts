@@ -10,6 +10,12 @@ import { campaignOrderSignal } from '@inspectorate/workflow-contract';
 export const CAMPAIGN_CHANGES = 'campaign-changes';
 
 /**
+ * The patch that cancels a follow-up which joins a campaign already cancelled (scheduled in the
+ * moment of the cancellation): the campaign orders it cancelled with the campaign's reason.
+ */
+export const LATE_FOLLOW_UP_CANCELLED = 'late-follow-up-cancelled';
+
+/**
  * Tells each inspection what the campaign decided. A signal is durable once sent, so an
  * inspection that is busy applies it when its turn comes. One that has already ended (cancelled
  * meanwhile, nothing left open) cannot be told and needs nothing: that is logged, not a failure.

@@ -95,7 +95,7 @@ function report(file: ParsedFile, steps: ImportPlan): ImportReportView {
     format: file.format,
     rows: file.rows.length,
     valid: steps.errors.length === 0,
-    errors: steps.errors.map((e) => ({ ...e })),
+    errors: steps.errors.map((e) => ({ row: e.row, ...(e.column ? { column: e.column } : {}), message: e.message })),
     units: countActions(steps.units),
     users: countActions(steps.users),
     items: [...items.values()].sort((a, b) => a.row - b.row),

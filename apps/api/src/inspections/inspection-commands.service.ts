@@ -61,8 +61,8 @@ export class InspectionCommands {
       await this.units.refuseInactive([{ field: 'unitId', unitId: parent.unitId }]);
       // It joins its parent's campaign, and a cancelled campaign takes nothing new. The inspection
       // cannot tell (a closed one is not told of the cancellation), so the campaign's row is asked.
-      // A cancellation in the very same moment can still let one through: the campaign records it
-      // as it arrives, and the lead can cancel that inspection like any other.
+      // One scheduled in the very moment of a cancellation passes this check; the campaign then
+      // cancels it with its own reason as it joins (workflows/src/campaign.workflow.ts).
       const campaign = await this.db.getRepository(CampaignEntity).findOne({ where: { id: parent.campaignId }, select: { id: true, status: true } });
       if (campaign?.status === 'cancelled') throw problems.conflict('The campaign is cancelled: no follow-up inspection can join it.');
     }

@@ -162,6 +162,17 @@ export function ordersFor(events: readonly CampaignEvent[], before: CampaignStat
   });
 }
 
+/**
+ * A follow-up that joins a campaign already cancelled (its parent had closed, and the follow-up was
+ * scheduled in the very moment of the cancellation, past the API's check) is cancelled like the
+ * campaign's other open inspections, with its reason: no visit stays planned under a cancelled campaign.
+ */
+export function ordersForFollowUp(state: CampaignState, inspectionId: string): InspectionOrder[] {
+  if (state.status !== 'cancelled' || !state.cancellation) return [];
+  const { reason, by } = state.cancellation;
+  return [{ inspectionId, command: { type: 'CancelWithCampaign', reason, cause: 'campaign_cancelled', by } }];
+}
+
 export function isCampaignChange(command: { type: string }): command is CampaignChangeCommand {
   return ['ChangeCampaignDetails', 'ChangeCampaignTeam', 'RemoveTarget', 'CancelCampaign'].includes(command.type);
 }

@@ -1,5 +1,5 @@
 import { CampaignCommand, CampaignEvent, CampaignState, decideCampaign, evolveCampaign, withInspectionStatus } from './campaign';
-import { ordersFor } from './changes';
+import { ordersFor, ordersForFollowUp } from './changes';
 import { Actor, UserActor } from '../shared/actor';
 import { Stamped } from '../shared/envelope';
 import { isRejection, Rejection } from '../shared/rejection';
@@ -144,6 +144,15 @@ describe('changing a campaign', () => {
     let state = withInspectionStatus(cancelled, 'inspection-1', 'cancelled');
     state = withInspectionStatus(state, 'inspection-2', 'cancelled');
     expect(decided(state, { type: 'RecordInspectionStatus', inspectionId: 'inspection-2', status: 'cancelled' }, system)).toEqual([]);
+  });
+
+  it('cancels a follow-up that joins it once cancelled, with its reason; an active campaign keeps it', () => {
+    const adopt = { type: 'AdoptFollowUp', inspectionId: 'inspection-9', unitId: UNIT_ID, followUpOf: 'inspection-1' } as const;
+    const cancelled = apply(campaign(), { type: 'CancelCampaign', reason: 'Dừng.' }, people.chairman);
+    expect(ordersForFollowUp(apply(cancelled, adopt, system), 'inspection-9')).toEqual([
+      { inspectionId: 'inspection-9', command: { type: 'CancelWithCampaign', reason: 'Dừng.', cause: 'campaign_cancelled', by: people.chairman.userId } },
+    ]);
+    expect(ordersForFollowUp(apply(campaign(), adopt, system), 'inspection-9')).toEqual([]);
   });
 
   it('cannot cancel a completed campaign', () => {
