@@ -168,8 +168,12 @@ describe('the console: administration', () => {
     await page.getByText(`Đã kiểm tra ${verified.checked} sự kiện`).waitFor();
     const calls = () => admin.requests.filter((request) => request === 'GET /api/v1/audit/verify').length;
     const before = calls();
-    await page.getByRole('button', { name: 'Kiểm tra lại' }).click();
-    await page.getByRole('button', { name: 'Kiểm tra lại' }).waitFor();
+    // The button matches until the redraw: wait for the answer, then for the button back in use.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v1/audit/verify'),
+      page.getByRole('button', { name: 'Kiểm tra lại' }).click(),
+    ]);
+    await page.getByRole('button', { name: 'Kiểm tra lại', disabled: false }).waitFor();
     expect(calls()).toBe(before + 1);
     expect(await axeViolations(page)).toEqual([]);
   });

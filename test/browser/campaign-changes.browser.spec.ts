@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { axeViolations, DESKTOP, launchChromium, logIn, openBrowser, Person, PHONE } from '../harness/browser';
 import { scrollsSideways, switchLanguage } from '../harness/browser-extras';
-import { Scenario } from '../harness/scenario';
+import { eventually, Scenario } from '../harness/scenario';
 import { startStack, TestStack } from '../harness/stack';
 
 /** The lead changes a running campaign on its screen: details, team, a planned target, and finally cancels it. */
@@ -29,7 +29,8 @@ describe('the console: changing a campaign', () => {
   it('edits, changes the team, removes a planned target and cancels, each confirmed, in Vietnamese', async () => {
     const scenario = new Scenario(stack);
     const campaign = await scenario.campaign({ units: [stack.people.units.a, stack.people.units.b] });
-    await scenario.start(campaign.targets.find((t: { unitId: string }) => t.unitId === stack.people.units.b).inspectionId);
+    const started = campaign.targets.find((t: { unitId: string }) => t.unitId === stack.people.units.b).inspectionId;
+    await scenario.start(started);
     const lead = await open();
     const page = lead.page;
     await logIn(lead, stack.people.lead);
@@ -74,6 +75,9 @@ describe('the console: changing a campaign', () => {
     await page.getByText(/Đã hủy ngày \d\d\/\d\d\/\d{4}: Sáp nhập đơn vị hành chính\./).waitFor();
     expect(await page.getByRole('button', { name: 'Sửa tên và căn cứ' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Hủy kế hoạch kiểm tra' }).count()).toBe(0);
+    // The inspection follows the campaign through its workflow, past the answer's bounded wait.
+    await eventually(async () => ((await stack.api.get(stack.people.lead, `/inspections/${started}`)).body.status === 'cancelled' ? true : undefined));
+    await page.reload();
     expect(await page.getByRole('row').filter({ hasText: 'Phòng Nội vụ' }).innerText()).toContain('Đã hủy');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -102,6 +106,8 @@ describe('the console: changing a campaign', () => {
     const page = lead.page;
     await logIn(lead, stack.people.lead);
     await page.goto(`/campaigns/${campaign.id}`);
+    // Measured once the unit's name has replaced its placeholder ('…').
+    await page.getByRole('cell', { name: 'Xã Bình Khánh', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Sửa tên và căn cứ' }).click();
     const title = page.getByLabel('Tên kế hoạch');
     await title.waitFor();

@@ -15,7 +15,7 @@ const shown = (page: Page) => page.locator('tbody tr td.prewrap').allInnerTexts(
 
 /** Waits until the results are exactly `expected` (a new search replaces the list once its answer is in). */
 async function showsExactly(page: Page, expected: string[]): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 20_000;
   let last: string[] = [];
   while (Date.now() < deadline) {
     last = await shown(page);

@@ -35,6 +35,8 @@ describe('the console with the keyboard alone', () => {
     await typeInto(l, l.getByLabel('Tên kế hoạch'), 'Kiểm tra bằng bàn phím');
     await typeInto(l, l.getByLabel('Căn cứ pháp lý'), 'Kế hoạch số 2/KH-UBND');
     await activate(l, l.getByRole('checkbox', { name: 'inspector1' }), 'Space');
+    // Until the units load, the select holds only its placeholder.
+    await l.getByLabel('Đơn vị', { exact: true }).locator('option', { hasText: 'Xã Bình Khánh' }).waitFor({ state: 'attached' });
     await choose(l, l.getByLabel('Đơn vị', { exact: true }), 'Xã', stack.people.units.a);
     await typeDate(l, l.getByLabel('Từ ngày'), vietnamDate(0));
     await typeDate(l, l.getByLabel('Đến ngày'), vietnamDate(7));
@@ -47,6 +49,8 @@ describe('the console with the keyboard alone', () => {
 
     const i = await logInByKeyboard(inspector1);
     await activate(i, i.getByRole('link', { name: 'Cuộc kiểm tra đang diễn ra: Xã Bình Khánh' }));
+    // The criteria come with the checklist, a moment after the screen.
+    await i.getByLabel('Tiêu chí').locator('option', { hasText: 'KL-01' }).waitFor({ state: 'attached' });
     await choose(i, i.getByLabel('Tiêu chí'), 'KL-01', 'KL-01');
     await typeInto(i, i.getByLabel('Nội dung tồn tại'), 'Vắng mặt trong giờ làm việc.');
     await activate(i, i.getByRole('button', { name: 'Ghi nhận tồn tại' }));

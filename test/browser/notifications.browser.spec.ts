@@ -36,6 +36,8 @@ describe('the console: notifications', () => {
     await unreadBadge(head, 2).waitFor();
     await unreadBadge(head, 2).click();
     await page.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
+    // The heading comes before the list has loaded.
+    await card(STARTED_VI).waitFor();
     const titles = await page.locator('.notifications .card-title').allInnerTexts();
     expect(titles).toHaveLength(2);
     expect(titles[0]).toMatch(/^Chưa đọc · Kết luận kiểm tra đã được phê duyệt/);

@@ -37,7 +37,7 @@ describe('the console: reports', () => {
     await eventually(async () => {
       const cases = await stack.api.get(chair, '/accountability-cases');
       return cases.body.items?.some((c: { inspectionId: string }) => c.inspectionId === late.inspectionId) ? true : undefined;
-    });
+    }, 60_000);
     chairman = await openBrowser(browser, stack);
     await logIn(chairman, stack.people.chairman);
   });

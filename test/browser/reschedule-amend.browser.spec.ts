@@ -30,7 +30,7 @@ describe('the console: reschedule a missed window, amend a finding', () => {
   it('the lead reschedules a planned inspection whose window was missed', async () => {
     const { people, api } = stack;
     const { campaignId, inspectionId } = await scenario.plannedInspection({ units: [people.units.a], windows: { windowStart: inDays(0), windowEnd: inSeconds(2) } });
-    await eventually(async () => ((await api.expect(200, api.get(people.lead, `/inspections/${inspectionId}`))).window.missed ? true : undefined));
+    await eventually(async () => ((await api.expect(200, api.get(people.lead, `/inspections/${inspectionId}`))).window.missed ? true : undefined), 60_000);
 
     const person = await openBrowser(browser, stack);
     try {

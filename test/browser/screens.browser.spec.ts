@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { axeViolations, logIn, openBrowser, screenshot, useBrowserStack } from '../harness/browser';
+import { languageSaved } from '../harness/browser-extras';
 import { TestUser } from '../harness/people';
 import { Scenario } from '../harness/scenario';
 
@@ -49,19 +50,18 @@ describe('the console: every screen, in both languages, accessible', () => {
           const violations = await axeViolations(page);
           if (violations.length > 0) failures.push({ user: user.username, path: screen.path, language, violations });
           await screenshot(page, `${user.username}-${screen.path.replace(/[^a-z]+/g, '-')}-${language}`);
-          await page.getByRole('button', { name: switchTo }).click();
+          await Promise.all([languageSaved(page), page.getByRole('button', { name: switchTo }).click()]);
         }
         await page.getByRole('heading', { level: 1, name: screen.vi }).waitFor();
       }
       // The choice is kept on the server: after switching to English and reloading, the console is in English.
-      await page.getByRole('button', { name: 'English' }).click();
+      await Promise.all([languageSaved(page), page.getByRole('button', { name: 'English' }).click()]);
       await page.getByRole('navigation').getByRole('link', { name: 'My work' }).waitFor();
-      await page.waitForLoadState('networkidle');
       const me = await stack.api.get(user, '/me');
       expect(me.body.language).toBe('en');
       await page.reload();
       await page.getByRole('navigation').getByRole('link', { name: 'My work' }).waitFor();
-      await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+      await Promise.all([languageSaved(page), page.getByRole('button', { name: 'Tiếng Việt' }).click()]);
       await page.getByRole('navigation').getByRole('link', { name: 'Việc của tôi' }).waitFor();
     } finally {
       await person.close();

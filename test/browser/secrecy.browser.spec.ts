@@ -29,6 +29,9 @@ describe('the console keeps planned inspections secret from the unit head', () =
         await person.page.goto(path);
         await person.page.waitForLoadState('networkidle');
         await person.page.locator('main h1, main [role=alert]').first().waitFor();
+        // Read once no part of the screen is still loading (there may be several).
+        const loading = person.page.getByRole('status').filter({ hasText: 'Đang tải…' });
+        while ((await loading.count()) > 0) await loading.first().waitFor({ state: 'detached' });
         seen[path.replace(probeId, '<probe>')] = await person.page.locator('body').innerText();
       }
       const normalise = (text: string) => text.replaceAll(probeId, '<probe>').replaceAll(head.unitId!, '<unit>').replaceAll(unitName, '<unit name>').replaceAll(head.username, '<me>');

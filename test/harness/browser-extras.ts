@@ -37,9 +37,19 @@ export async function savedFile(page: Page, act: () => Promise<void>): Promise<{
   return { name: download.suggestedFilename(), bytes: readFileSync(file), download };
 }
 
+/**
+ * The end of the PATCH /api/v1/me that keeps a language switch on the server: the page changes
+ * `<html lang>` first, and its stored language (for later calls and the next load) only when this
+ * answers. Start it before the click.
+ */
+export async function languageSaved(page: Page): Promise<void> {
+  const response = await page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/v1/me');
+  await response.finished();
+}
+
 /** The header's switch names the other language in that language ("English" / "Tiếng Việt"). */
 export async function switchLanguage(page: Page, to: 'en' | 'vi'): Promise<void> {
-  await page.getByRole('button', { name: to === 'en' ? 'English' : 'Tiếng Việt', exact: true }).click();
+  await Promise.all([languageSaved(page), page.getByRole('button', { name: to === 'en' ? 'English' : 'Tiếng Việt', exact: true }).click()]);
   await page.locator(`html[lang="${to}"]`).waitFor();
 }
 
