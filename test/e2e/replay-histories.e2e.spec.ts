@@ -29,8 +29,9 @@ describe('workflow determinism: replaying recorded histories', () => {
   it('has committed histories of the representative runs, from before and after each patch', () => {
     const runs = ['campaign-happy-path', 'inspection-happy-path', 'inspection-overdue-escalated', 'inspection-dispute', 'inspection-extension', 'inspection-cancelled'];
     expect(committed).toEqual(expect.arrayContaining(runs.map((run) => `${run}.json`)));
-    // Recorded after patch 'calendar-as-data': a correction applied to a running inspection.
-    expect(committed).toContain('inspection-calendar-correction.json');
+    // Recorded after patch 'calendar-as-data': a correction applied to a running inspection, with
+    // commands carrying the calendar's dates, and before that with its names too (no patch: content only).
+    expect(committed).toEqual(expect.arrayContaining(['inspection-calendar-correction.json', 'inspection-calendar-correction.before-calendar-days.json']));
     // Recorded before the append became a local activity (patch 'append-as-local-activity'): they
     // must keep replaying for as long as such workflows may still be open.
     expect(committed).toEqual(expect.arrayContaining(runs.map((run) => `${run}.before-local-append.json`)));

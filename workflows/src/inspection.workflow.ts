@@ -15,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import {
   Actor,
+  calendarDaysOf,
   decide,
   defaultCalendar,
   dueTimers,
@@ -76,11 +77,15 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
   const lock = new Lock();
   // The calendar the timers count with: the latest a command brought. Deadlines already set are
   // instants in the state and do not move with it; only RecomputeDeadlines moves them, explicitly.
-  let calendarYears = input.calendar;
-  let calendar: WorkingCalendar = calendarYears ? new WorkingCalendar(calendarYears) : defaultCalendar;
+  // Commands and inputs recorded before only the dates travelled carry the table with its names.
+  let calendarDays = input.calendarDays ?? (input.calendar && calendarDaysOf(input.calendar));
+  let calendar: WorkingCalendar = calendarDays ? new WorkingCalendar(calendarDays) : defaultCalendar;
+  const daysIn = (envelope: CommandEnvelope<InspectionCommand>) => envelope.calendarDays ?? (envelope.calendar && calendarDaysOf(envelope.calendar));
   /** The calendar an envelope brings, or the one the workflow has. Pure: the validator uses it too. */
-  const calendarFor = (envelope: CommandEnvelope<InspectionCommand>): WorkingCalendar =>
-    envelope.calendar ? new WorkingCalendar(envelope.calendar) : calendar;
+  const calendarFor = (envelope: CommandEnvelope<InspectionCommand>): WorkingCalendar => {
+    const days = daysIn(envelope);
+    return days ? new WorkingCalendar(days) : calendar;
+  };
 
   setHandler(inspectionStateQuery, () => ({ state, version, backfill }));
 
@@ -120,9 +125,10 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
     if (earlier) return earlier;
     const now = commandTime(envelope.occurredAt, backfill);
     if (backfill) await fireTimersDueBy(now);
-    if (envelope.calendar && patched(CALENDAR_AS_DATA_PATCH)) {
-      calendarYears = envelope.calendar;
-      calendar = new WorkingCalendar(envelope.calendar);
+    const days = daysIn(envelope);
+    if (days && patched(CALENDAR_AS_DATA_PATCH)) {
+      calendarDays = days;
+      calendar = new WorkingCalendar(days);
     }
     const decided = decide(state, envelope.command, envelope.actor, { now, newId: uuid4, calendar });
     if (isRejection(decided)) throw rejectionFailure(decided);
@@ -191,7 +197,7 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
   async function startFollowUp(followUpState: InspectionState): Promise<void> {
     await startChild(inspectionWorkflow, {
       workflowId: streamIds.inspection(followUpState.id),
-      args: [{ state: followUpState, version: 1, campaignWorkflowId: input.campaignWorkflowId, backfill, historyLimit: input.historyLimit, ...(calendarYears ? { calendar: calendarYears } : {}) }],
+      args: [{ state: followUpState, version: 1, campaignWorkflowId: input.campaignWorkflowId, backfill, historyLimit: input.historyLimit, ...(calendarDays ? { calendarDays } : {}) }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
     await getExternalWorkflowHandle(input.campaignWorkflowId).signal(followUpPlannedSignal, {
@@ -271,7 +277,7 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
         statusKnownToCampaign,
         handledUpdates: handled.toJSON(),
         historyLimit: input.historyLimit,
-        ...(calendarYears ? { calendar: calendarYears } : {}),
+        ...(calendarDays ? { calendarDays } : {}),
       });
     }
   }

@@ -1,4 +1,4 @@
-import type { Actor, CalendarYear } from '@inspectorate/domain';
+import type { Actor, CalendarDays, CalendarYear } from '@inspectorate/domain';
 
 /**
  * One command as it travels to a workflow's Update: what is asked, by whom, and where to.
@@ -20,6 +20,11 @@ export interface CommandEnvelope<C> {
    * The working-day calendar as it was when the command was sent (the API reads it for every
    * inspection command). The workflow counts the deadlines this command sets with it and keeps
    * it for its timers; without it (the seeder, older clients) the workflow keeps the one it has.
+   */
+  readonly calendarDays?: readonly CalendarDays[];
+  /**
+   * The same calendar with its days' names and sources, as commands carried it until they carried
+   * only the dates (≈8 KB per command in history, against ≈1 KB): read for histories recorded then.
    */
   readonly calendar?: readonly CalendarYear[];
 }

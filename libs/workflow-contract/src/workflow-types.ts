@@ -1,4 +1,4 @@
-import type { CalendarYear, CampaignState, InspectionState, InspectionStatus } from '@inspectorate/domain';
+import type { CalendarDays, CalendarYear, CampaignState, InspectionState, InspectionStatus } from '@inspectorate/domain';
 import type { CommandResult } from './definitions';
 
 /**
@@ -19,6 +19,8 @@ export interface InspectionWorkflowInput {
   /** Continue as new once the history has this many events (default: when the server suggests it). */
   readonly historyLimit?: number;
   /** The working-day calendar of the latest command that carried one (kept across continue-as-new and given to a follow-up). */
+  readonly calendarDays?: readonly CalendarDays[];
+  /** The same with names, as runs started before commands carried only the dates were given it. */
   readonly calendar?: readonly CalendarYear[];
 }
 

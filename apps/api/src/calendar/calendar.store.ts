@@ -1,7 +1,7 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CalendarEntry, CalendarYear, calendarYearsOf, WorkingCalendar } from '@inspectorate/domain';
+import { CalendarDays, calendarDaysOf, CalendarEntry, calendarYearsOf, WorkingCalendar } from '@inspectorate/domain';
 
 export interface StoredCalendarEntry extends CalendarEntry {
   readonly id: string;
@@ -32,12 +32,12 @@ export class CalendarStore {
   /**
    * What a command carries to its workflow: every year from the one before `now` on (a reminder
    * of an early-January deadline is counted back into December). Older years are never counted
-   * by a live command.
+   * by a live command. Only the dates travel: names and sources are for people.
    */
-  async snapshot(now = new Date()): Promise<CalendarYear[]> {
+  async snapshot(now = new Date()): Promise<CalendarDays[]> {
     const from = now.getUTCFullYear() - 1;
     const rows: StoredCalendarEntry[] = await this.db.query(`SELECT ${COLUMNS} FROM calendar_entries WHERE date >= make_date($1, 1, 1) ORDER BY date`, [from]);
-    return calendarYearsOf(rows.map(({ date, kind, nameVi, nameEn, source }) => ({ date, kind, nameVi, nameEn, source })));
+    return calendarDaysOf(calendarYearsOf(rows.map(({ date, kind, nameVi, nameEn, source }) => ({ date, kind, nameVi, nameEn, source }))));
   }
 
   /** The calendar as it is now, for counts the API makes itself (my work, corrections). */

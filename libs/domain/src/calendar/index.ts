@@ -7,8 +7,8 @@
  */
 export type { LocalDate } from './local-date';
 export { atLocalTime, endOfLocalDay, isValidLocalDate, startOfLocalDay, toLocalDate } from './local-date';
-export type { CalendarYear, Holiday } from './working-calendar';
-export { CalendarGapError, WorkingCalendar, isCalendarGap } from './working-calendar';
+export type { CalendarDays, CalendarYear, Holiday } from './working-calendar';
+export { CalendarGapError, WorkingCalendar, calendarDaysOf, isCalendarGap } from './working-calendar';
 export { VIETNAM_CIVIL_SERVICE_CALENDAR, VIETNAM_CIVIL_SERVICE_SOURCES, defaultCalendar } from './vietnam-civil-service';
 export type { CalendarEntry, CalendarEntryKind } from './calendar-entries';
 export {

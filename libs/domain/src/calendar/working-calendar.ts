@@ -20,6 +20,25 @@ export interface CalendarYear {
   makeUpWorkingDays: { date: LocalDate; note: string }[];
 }
 
+/**
+ * One year of the calendar reduced to what counting needs: its dates. What a command carries to
+ * its workflow (names and sources are for people, and stay in the database).
+ */
+export interface CalendarDays {
+  readonly year: number;
+  /** Weekdays on which offices are closed. */
+  readonly daysOff: readonly LocalDate[];
+  /** Weekend days that are working days. */
+  readonly workedWeekendDays: readonly LocalDate[];
+}
+
+/** The dates of a table of named days. */
+export function calendarDaysOf(years: readonly CalendarYear[]): CalendarDays[] {
+  return years.map((y) => ({ year: y.year, daysOff: y.holidays.map((h) => h.date), workedWeekendDays: y.makeUpWorkingDays.map((m) => m.date) }));
+}
+
+const isCalendarDays = (entry: CalendarYear | CalendarDays): entry is CalendarDays => 'daysOff' in entry;
+
 function positiveCount(n: number, what: string): number {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new RangeError(`${what} must be a whole number of working days, 0 or more, got ${n}`);
@@ -56,10 +75,11 @@ export class WorkingCalendar {
   private readonly years = new Set<number>();
   /** Day numbers of the first and last day of each covered year, to check a day without formatting it. */
   private readonly spans: { first: number; last: number }[] = [];
-  private readonly holidays = new Map<number, Holiday>();
+  private readonly daysOff = new Set<number>();
   private readonly makeUpDays = new Set<number>();
 
-  constructor(years: readonly CalendarYear[]) {
+  /** From the table with its names, or from its dates alone (the same calendar either way). */
+  constructor(years: readonly (CalendarYear | CalendarDays)[]) {
     for (const entry of years) {
       if (!Number.isInteger(entry.year) || entry.year < 0 || entry.year > 9999) {
         throw new RangeError(`calendar year must be a year from 0 to 9999, got ${entry.year}`);
@@ -68,19 +88,20 @@ export class WorkingCalendar {
       this.years.add(entry.year);
       const y = String(entry.year).padStart(4, '0');
       this.spans.push({ first: dayNumberOf(`${y}-01-01`), last: dayNumberOf(`${y}-12-31`) });
-      for (const holiday of entry.holidays) {
-        const day = this.dayIn(entry.year, holiday.date, 'holiday');
-        if (this.holidays.has(day)) throw new RangeError(`holiday ${holiday.date} is listed twice`);
-        this.holidays.set(day, { date: holiday.date, name: holiday.name, nameVi: holiday.nameVi });
+      const { daysOff, workedWeekendDays } = isCalendarDays(entry) ? entry : calendarDaysOf([entry])[0];
+      for (const date of daysOff) {
+        const day = this.dayIn(entry.year, date, 'holiday');
+        if (this.daysOff.has(day)) throw new RangeError(`holiday ${date} is listed twice`);
+        this.daysOff.add(day);
       }
-      for (const makeUp of entry.makeUpWorkingDays) {
-        const day = this.dayIn(entry.year, makeUp.date, 'make-up working day');
+      for (const date of workedWeekendDays) {
+        const day = this.dayIn(entry.year, date, 'make-up working day');
         const weekday = dayOfWeekOfDayNumber(day);
         if (weekday !== 0 && weekday !== 6) {
-          throw new RangeError(`make-up working day ${makeUp.date} is a weekday; only a weekend day can be made a working day`);
+          throw new RangeError(`make-up working day ${date} is a weekday; only a weekend day can be made a working day`);
         }
-        if (this.holidays.has(day)) throw new RangeError(`${makeUp.date} is both a holiday and a make-up working day`);
-        if (this.makeUpDays.has(day)) throw new RangeError(`make-up working day ${makeUp.date} is listed twice`);
+        if (this.daysOff.has(day)) throw new RangeError(`${date} is both a holiday and a make-up working day`);
+        if (this.makeUpDays.has(day)) throw new RangeError(`make-up working day ${date} is listed twice`);
         this.makeUpDays.add(day);
       }
     }
@@ -97,7 +118,7 @@ export class WorkingCalendar {
       throw new CalendarGapError(Number(localDateOfDayNumber(day).slice(0, 4)));
     }
     if (this.makeUpDays.has(day)) return true;
-    if (this.holidays.has(day)) return false;
+    if (this.daysOff.has(day)) return false;
     const weekday = dayOfWeekOfDayNumber(day);
     return weekday !== 0 && weekday !== 6;
   }
@@ -116,12 +137,6 @@ export class WorkingCalendar {
   /** The years the table covers, in order. */
   coveredYears(): number[] {
     return [...this.years].sort((a, b) => a - b);
-  }
-
-  /** The holiday on `date`, if the table lists one. */
-  holidayOn(date: LocalDate): Holiday | undefined {
-    const holiday = this.holidays.get(dayNumberOf(date));
-    return holiday ? { ...holiday } : undefined;
   }
 
   /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CalendarGapError, CalendarYear, WorkingCalendar, defaultCalendar as cal } from './index';
+import { CalendarGapError, CalendarYear, VIETNAM_CIVIL_SERVICE_CALENDAR, WorkingCalendar, calendarDaysOf, defaultCalendar as cal } from './index';
 
 /** Any calendar day from mid-2023 to mid-2027: far enough inside the table that two counts of 60 working days stay in it. */
 const dates = fc
@@ -218,17 +218,27 @@ describe('years outside the table', () => {
   });
 });
 
-describe('holidayOn', () => {
-  it.each([
-    { date: '2024-02-12', nameVi: 'Tết Nguyên đán (mùng 3)' },
-    { date: '2026-11-24', nameVi: 'Ngày Văn hóa Việt Nam' },
-    { date: '2024-09-02', nameVi: 'Quốc khánh' },
-  ])('names $date: $nameVi', ({ date, nameVi }) => {
-    expect(cal.holidayOn(date)?.nameVi).toBe(nameVi);
+describe('from its dates alone (what a command carries)', () => {
+  it('counts every day of the table as the table with its names does', () => {
+    const fromDays = new WorkingCalendar(calendarDaysOf(VIETNAM_CIVIL_SERVICE_CALENDAR));
+    expect(fromDays.coveredYears()).toEqual(cal.coveredYears());
+    const differing: string[] = [];
+    for (let day = Date.UTC(2023, 0, 1); day <= Date.UTC(2027, 11, 31); day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      if (fromDays.isWorkingDay(date) !== cal.isWorkingDay(date)) differing.push(date);
+    }
+    expect(differing).toEqual([]);
   });
 
-  it('is undefined on an ordinary day', () => {
-    expect(cal.holidayOn('2024-02-15')).toBeUndefined();
+  it('keeps only the dates: a year of Tết is three short lists', () => {
+    const [y2024] = calendarDaysOf(VIETNAM_CIVIL_SERVICE_CALENDAR.filter((y) => y.year === 2024));
+    expect(y2024.daysOff).toContain('2024-02-12');
+    expect(Object.keys(y2024).sort()).toEqual(['daysOff', 'workedWeekendDays', 'year']);
+  });
+
+  it('refuses dates that contradict each other, as the table does', () => {
+    expect(() => new WorkingCalendar([{ year: 2030, daysOff: ['2030-01-01', '2030-01-01'], workedWeekendDays: [] }])).toThrow(/listed twice/);
+    expect(() => new WorkingCalendar([{ year: 2030, daysOff: [], workedWeekendDays: ['2030-01-02'] }])).toThrow(/weekday/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { createHash } from 'node:crypto';
-import { CalendarYear, UserActor } from '@inspectorate/domain';
+import { CalendarDays, UserActor } from '@inspectorate/domain';
 import type { CommandEnvelope } from '@inspectorate/workflow-contract';
 import { addressCommand } from '../command-envelope';
 import { CommandFailure } from './command-failure';
@@ -12,7 +12,7 @@ export interface CommandOptions {
   /** Only while back-filling paper records: when the command took effect (live workflows refuse it). */
   readonly occurredAt?: string;
   /** The working-day calendar the workflow counts this command's deadlines with (see `CommandEnvelope`). */
-  readonly calendar?: readonly CalendarYear[];
+  readonly calendar?: readonly CalendarDays[];
 }
 
 export interface WorkflowClientOptions {
@@ -33,7 +33,7 @@ export function commandUpdate<C>(workflowId: string, command: C, actor: UserActo
     ...(options.occurredAt !== undefined ? { occurredAt: options.occurredAt } : {}),
     idempotencyKey: options.idempotencyKey,
     correlationId: options.correlationId,
-    ...(options.calendar ? { calendar: options.calendar } : {}),
+    ...(options.calendar ? { calendarDays: options.calendar } : {}),
   };
   return addressCommand(workflowId, envelope, updateIdOf(actor, options));
 }
