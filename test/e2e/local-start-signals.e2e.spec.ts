@@ -18,10 +18,11 @@ const STOP_BOUND_MS = 15_000;
  * `make up` stopped the way a supervisor (systemd, a CI runner, `kill <pid>`) stops it: SIGTERM to
  * the scripts/up.js process alone, not to its process group. Every process it started must be gone
  * within the bound: the API and the worker (which drains), the demo seeder, Temporal and the
- * embedded PostgreSQL. The same when up.js is SIGKILLed and cannot stop anything itself. The
- * processes are those below up.js in /proc, taken before the signal.
+ * embedded PostgreSQL. The same when up.js is SIGKILLed and cannot stop anything itself, on a
+ * closed terminal's SIGHUP, and on Ctrl-C's SIGINT to the whole process group. The processes are
+ * those below up.js in /proc, taken before the signal.
  */
-describe('the local start (scripts/up.js) stopped by a signal to its pid alone', () => {
+describe('the local start (scripts/up.js) stopped by a signal', () => {
   const adminUrl = process.env.TEST_DATABASE_ADMIN_URL!;
   let runDir: string;
   let up: LocalStart | undefined;
@@ -119,6 +120,28 @@ describe('the local start (scripts/up.js) stopped by a signal to its pid alone',
     await expectAllGone(started, 3_000 - elapsedMs);
   });
 
+  // A closed terminal sends SIGHUP to the pid; Ctrl-C sends SIGINT to the terminal's whole
+  // foreground group, so the servers in it hear it as well as up.js (our Node children have
+  // groups of their own and wait for up.js's ordered stop).
+  it.each([
+    { how: 'SIGHUP to its pid (the terminal closed)', signal: 'SIGHUP' as const, toGroup: false },
+    { how: 'SIGINT to its whole process group (Ctrl-C)', signal: 'SIGINT' as const, toGroup: true },
+  ])('on $how, stops everything, the worker drained, and exits 0', async ({ signal, toGroup }) => {
+    const ports = { api: await temporal.findFreePort(), temporal: await temporal.findFreeTemporalPort() };
+    database = `inspectorate_t_${process.env.TEST_RUN_ID}_up_${randomBytes(3).toString('hex')}`;
+    up = LocalStart.spawn(localStartEnv(runDir, ports, { DATABASE_URL: postgres.withDatabase(adminUrl, database), SEED_DEMO: 'false' }), { ownGroup: toGroup });
+    await up.waitForOutput('[up] ready in', 90_000);
+    const started = up.processes();
+
+    const { exit, elapsedMs } = await up.terminate(signal, toGroup ? -up.pid : up.pid);
+    expect(exit).toEqual({ code: 0, signal: null });
+    await expectAllGone(started, STOP_BOUND_MS - elapsedMs);
+    expect(up.output).toContain(`[up] ${signal}: stopping…`);
+    expect(up.output).toContain('worker drained and stopped');
+    expect(up.output).toContain('[up] stopped');
+    for (const port of [ports.api, ports.temporal]) expect(await isPortFree(port)).toBe(true);
+  });
+
   it('while the demo district is being seeded, stops the seeder too, then the rest, and exits 0', async () => {
     const { start, started } = await startSeeding();
 
@@ -151,8 +174,9 @@ class LocalStart {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  static spawn(env: NodeJS.ProcessEnv): LocalStart {
-    return new LocalStart(spawn(process.execPath, [UP], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  /** `ownGroup`: up.js leads a process group of its own, as a shell's foreground job does. */
+  static spawn(env: NodeJS.ProcessEnv, options: { ownGroup?: boolean } = {}): LocalStart {
+    return new LocalStart(spawn(process.execPath, [UP], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.ownGroup ?? false }));
   }
 
   get pid(): number {
@@ -170,12 +194,12 @@ class LocalStart {
     return procs;
   }
 
-  /** SIGTERM to the up.js pid alone; resolves with its exit once it has exited (or fails past the bound). */
-  async terminate(): Promise<{ exit: { code: number | null; signal: NodeJS.Signals | null }; elapsedMs: number }> {
+  /** A signal (SIGTERM to the up.js pid alone, unless told); resolves with its exit once it has exited (or fails past the bound). */
+  async terminate(signal: NodeJS.Signals = 'SIGTERM', target = this.pid): Promise<{ exit: { code: number | null; signal: NodeJS.Signals | null }; elapsedMs: number }> {
     const sent = Date.now();
-    process.kill(this.pid, 'SIGTERM');
+    process.kill(target, signal);
     const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`up.js still running ${STOP_BOUND_MS} ms after SIGTERM:\n${this.output}`)), STOP_BOUND_MS).unref(),
+      setTimeout(() => reject(new Error(`up.js still running ${STOP_BOUND_MS} ms after ${signal}:\n${this.output}`)), STOP_BOUND_MS).unref(),
     );
     const exit = await Promise.race([this.exited, timeout]);
     return { exit, elapsedMs: Date.now() - sent };
