@@ -66,4 +66,18 @@ describe('inspection workflow: continue-as-new', () => {
     expect(events.filter((e) => e.type === 'CampaignCompleted')).toEqual([expect.objectContaining({ data: { closed: 0, cancelled: 3 } })]);
     expect(await runsOf(workflowIds.campaign(campaignId))).toBeGreaterThan(1);
   });
+
+  // An update that spans workflow tasks (a removal waits for its inspection's answer) is in flight
+  // when the history reaches its limit, and the inspection's status notice arrives meanwhile: the
+  // campaign must still take that notice, and then continue as new (patch 'notices-before-continue').
+  it('takes the notices that arrive while an update is in flight at the history limit, then continues as new', async () => {
+    const { campaignId, inspectionIds: [first, second, last] } = await rig.createCampaign({ targets: 3, historyLimit: 12 });
+    for (const id of [first, second]) await rig.campaignCommand(campaignId, ACTORS.lead, { type: 'RemoveTarget', inspectionId: id, reason: 'Đơn vị sáp nhập.' });
+    await rig.command(last, ACTORS.lead, { type: 'StartVisit' });
+    await rig.command(last, ACTORS.lead, { type: 'CancelInspection', reason: 'Đơn vị giải thể.' });
+
+    const events = await rig.log.waitFor(streamIds.campaign(campaignId), (e) => e.some((x) => x.type === 'CampaignCompleted'));
+    expect(events.map((e) => e.type)).toEqual(['CampaignCreated', 'CampaignTargetRemoved', 'CampaignTargetRemoved', 'CampaignCompleted']);
+    expect(await runsOf(workflowIds.campaign(campaignId))).toBeGreaterThan(1);
+  });
 });

@@ -57,6 +57,13 @@ type SystemNotice =
   | { kind: 'status'; command: Extract<CampaignCommand, { type: 'RecordInspectionStatus' }>; occurredAt: string }
   | { kind: 'followUp'; command: Extract<CampaignCommand, { type: 'AdoptFollowUp' }>; occurredAt: string };
 
+/**
+ * The patch that lets a campaign take the notices that arrived while an update was in flight at
+ * its history limit before it continues as new; without it the campaign waited for no notice to
+ * be left, which nothing would ever make true, and stopped taking any.
+ */
+const NOTICES_BEFORE_CONTINUE = 'notices-before-continue';
+
 /** How long a campaign workflow whose creation was refused waits before it ends. */
 const UNCREATED_LIFETIME = '10 minutes';
 
@@ -195,7 +202,14 @@ export const campaignWorkflow: CampaignWorkflow = async function campaignWorkflo
       await lock.run(() => processNotice(notice));
     }
     if (shouldContinueAsNew(input.historyLimit)) {
-      await condition(() => allHandlersFinished() && notices.length === 0);
+      if (patched(NOTICES_BEFORE_CONTINUE)) {
+        await condition(allHandlersFinished);
+        // A notice that arrived while an update was in flight is taken first: the next run would not have it.
+        if (notices.length > 0) continue;
+      } else {
+        // Never true again once a notice arrives during an update: the loop above has already run.
+        await condition(() => allHandlersFinished() && notices.length === 0);
+      }
       await continueAsNew<typeof campaignWorkflow>({
         campaignId: input.campaignId,
         backfill,

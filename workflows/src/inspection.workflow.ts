@@ -219,10 +219,14 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
     });
   }
 
+  /** Requests answered in this run: a campaign that asks again while the answer is on its way gets it once. */
+  const answeredRequests = new Set<string>();
+
   /** Applies the campaign's orders as `system`, each dated no earlier than the inspection's last event. */
   async function applyCampaignOrders(): Promise<void> {
     while (campaignOrders.length > 0) {
       const order = campaignOrders.shift()!;
+      if (order.requestId && answeredRequests.has(order.requestId)) continue;
       const at = new Date(Math.max(Date.parse(order.occurredAt), Date.parse(state.lastEventAt)));
       const decided = decide(state, order.command, SYSTEM, { now: at, newId: uuid4 });
       if (isRejection(decided)) {
@@ -239,6 +243,7 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
 
   /** The campaign waits for this answer before it records the change it asked for. */
   async function answerCampaign(requestId: string, accepted: boolean): Promise<void> {
+    answeredRequests.add(requestId);
     await getExternalWorkflowHandle(input.campaignWorkflowId).signal(campaignOrderAnsweredSignal, { requestId, inspectionId: state.id, accepted, status: state.status });
   }
 
@@ -282,5 +287,11 @@ export const inspectionWorkflow: InspectionWorkflow = async function inspectionW
     }
   }
   await condition(allHandlersFinished);
+  // An order that came after the loop's last turn is still decided (refused: the inspection is
+  // cancelled) and answered if asked: its campaign may be waiting. Older orders asked for nothing.
+  while (campaignOrders.length > 0) {
+    await lock.run(applyCampaignOrders);
+    await condition(allHandlersFinished);
+  }
   return { status: state.status };
 };

@@ -17,35 +17,51 @@ export interface OrderOutcome {
   readonly status: InspectionStatus;
 }
 
+/**
+ * How long the campaign waits before it asks again. A running inspection answers in moments; one
+ * that stopped without answering (failed, terminated by an operator) is found closed by the next
+ * ask, instead of holding the campaign, and every command behind its lock, for ever.
+ */
+const ASK_AGAIN_AFTER = '1 minute';
+
 /** Orders a campaign sends and waits on: each carries a request id its inspection answers to. */
 export class OrderAnswers {
+  private readonly pending = new Set<string>();
   private readonly answers = new Map<string, CampaignOrderAnswer>();
 
-  /** The handler of `campaignOrderAnsweredSignal`. */
+  /** The handler of `campaignOrderAnsweredSignal`; an answer nobody waits for any more is dropped. */
   receive(answer: CampaignOrderAnswer): void {
-    this.answers.set(answer.requestId, answer);
+    if (this.pending.has(answer.requestId)) this.answers.set(answer.requestId, answer);
   }
 
   /**
-   * Sends the order and waits for the inspection's decision. An inspection whose workflow has
-   * ended cannot be told: it ends only once cancelled, so that is the answer.
+   * Sends the order and waits for the inspection's decision, asking again (the same request: the
+   * inspection answers it once) while no answer has come. An inspection whose workflow has ended
+   * cannot be asked: it ends once cancelled, so that is the answer.
    */
   async ask(order: InspectionOrder, occurredAt: Date, correlationId?: string): Promise<OrderOutcome> {
     const requestId = uuid4();
+    this.pending.add(requestId);
     try {
-      await getExternalWorkflowHandle(streamIds.inspection(order.inspectionId)).signal(campaignOrderSignal, {
-        command: order.command,
-        occurredAt: occurredAt.toISOString(),
-        requestId,
-        ...(correlationId ? { correlationId } : {}),
-      });
-    } catch (error) {
-      log.warn('An inspection could not be asked to follow its campaign; it has ended', { inspectionId: order.inspectionId, order: order.command.type, error: String(error) });
-      return { accepted: false, status: 'cancelled' };
+      for (;;) {
+        try {
+          await getExternalWorkflowHandle(streamIds.inspection(order.inspectionId)).signal(campaignOrderSignal, {
+            command: order.command,
+            occurredAt: occurredAt.toISOString(),
+            requestId,
+            ...(correlationId ? { correlationId } : {}),
+          });
+        } catch (error) {
+          log.warn('An inspection could not be asked to follow its campaign; it has ended', { inspectionId: order.inspectionId, order: order.command.type, error: String(error) });
+          return { accepted: false, status: 'cancelled' };
+        }
+        if (await condition(() => this.answers.has(requestId), ASK_AGAIN_AFTER)) break;
+      }
+      const answer = this.answers.get(requestId)!;
+      return { accepted: answer.accepted, status: answer.status };
+    } finally {
+      this.pending.delete(requestId);
+      this.answers.delete(requestId);
     }
-    await condition(() => this.answers.has(requestId));
-    const answer = this.answers.get(requestId)!;
-    this.answers.delete(requestId);
-    return { accepted: answer.accepted, status: answer.status };
   }
 }
