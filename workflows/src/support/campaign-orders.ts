@@ -22,17 +22,24 @@ export const LATE_FOLLOW_UP_CANCELLED = 'late-follow-up-cancelled';
  */
 export async function sendOrders(orders: readonly InspectionOrder[], occurredAt: Date, correlationId?: string): Promise<void> {
   if (orders.length === 0 || !patched(CAMPAIGN_CHANGES)) return;
-  await Promise.all(
-    orders.map(async (order) => {
-      try {
-        await getExternalWorkflowHandle(streamIds.inspection(order.inspectionId)).signal(campaignOrderSignal, {
-          command: order.command,
-          occurredAt: occurredAt.toISOString(),
-          ...(correlationId ? { correlationId } : {}),
-        });
-      } catch (error) {
-        log.warn('An inspection could not be told of its campaign change; it has ended', { inspectionId: order.inspectionId, order: order.command.type, error: String(error) });
-      }
-    }),
-  );
+  await Promise.all(orders.map((order) => signalOrder(order, occurredAt, correlationId)));
+}
+
+/**
+ * Signals one order (with `requestId` when the campaign waits for the answer). False when the
+ * inspection has ended and cannot be told: logged, not a failure.
+ */
+export async function signalOrder(order: InspectionOrder, occurredAt: Date, correlationId?: string, requestId?: string): Promise<boolean> {
+  try {
+    await getExternalWorkflowHandle(streamIds.inspection(order.inspectionId)).signal(campaignOrderSignal, {
+      command: order.command,
+      occurredAt: occurredAt.toISOString(),
+      ...(correlationId ? { correlationId } : {}),
+      ...(requestId ? { requestId } : {}),
+    });
+    return true;
+  } catch (error) {
+    log.warn('An inspection could not be told of its campaign change; it has ended', { inspectionId: order.inspectionId, order: order.command.type, error: String(error) });
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
-import { condition, getExternalWorkflowHandle, log, uuid4 } from '@temporalio/workflow';
-import { InspectionOrder, InspectionStatus, streamIds } from '@inspectorate/domain';
-import { CampaignOrderAnswer, campaignOrderSignal } from '@inspectorate/workflow-contract';
+import { condition, uuid4 } from '@temporalio/workflow';
+import { InspectionOrder, InspectionStatus } from '@inspectorate/domain';
+import { CampaignOrderAnswer } from '@inspectorate/workflow-contract';
+import { signalOrder } from './campaign-orders';
 
 /**
  * The patch that makes the inspection decide first when a planned target is removed: the campaign
@@ -44,17 +45,7 @@ export class OrderAnswers {
     this.pending.add(requestId);
     try {
       for (;;) {
-        try {
-          await getExternalWorkflowHandle(streamIds.inspection(order.inspectionId)).signal(campaignOrderSignal, {
-            command: order.command,
-            occurredAt: occurredAt.toISOString(),
-            requestId,
-            ...(correlationId ? { correlationId } : {}),
-          });
-        } catch (error) {
-          log.warn('An inspection could not be asked to follow its campaign; it has ended', { inspectionId: order.inspectionId, order: order.command.type, error: String(error) });
-          return { accepted: false, status: 'cancelled' };
-        }
+        if (!(await signalOrder(order, occurredAt, correlationId, requestId))) return { accepted: false, status: 'cancelled' };
         if (await condition(() => this.answers.has(requestId), ASK_AGAIN_AFTER)) break;
       }
       const answer = this.answers.get(requestId)!;

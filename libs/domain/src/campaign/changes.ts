@@ -142,10 +142,7 @@ export interface InspectionOrder {
  * `before` is the campaign as it was when the change was decided.
  */
 export function ordersFor(events: readonly CampaignEvent[], before: CampaignState, by: UserActor): InspectionOrder[] {
-  const cancel = (inspectionId: string, reason: string, cause: CampaignCancellationCause): InspectionOrder => ({
-    inspectionId,
-    command: { type: 'CancelWithCampaign', reason, cause, by: by.userId },
-  });
+  const cancel = (inspectionId: string, reason: string, cause: CampaignCancellationCause) => cancelOrder(inspectionId, reason, cause, by.userId);
   return events.flatMap((event): InspectionOrder[] => {
     switch (event.type) {
       case 'CampaignTeamChanged':
@@ -170,7 +167,11 @@ export function ordersFor(events: readonly CampaignEvent[], before: CampaignStat
 export function ordersForFollowUp(state: CampaignState, inspectionId: string): InspectionOrder[] {
   if (state.status !== 'cancelled' || !state.cancellation) return [];
   const { reason, by } = state.cancellation;
-  return [{ inspectionId, command: { type: 'CancelWithCampaign', reason, cause: 'campaign_cancelled', by } }];
+  return [cancelOrder(inspectionId, reason, 'campaign_cancelled', by)];
+}
+
+function cancelOrder(inspectionId: string, reason: string, cause: CampaignCancellationCause, by: string): InspectionOrder {
+  return { inspectionId, command: { type: 'CancelWithCampaign', reason, cause, by } };
 }
 
 export function isCampaignChange(command: { type: string }): command is CampaignChangeCommand {
